@@ -1,0 +1,58 @@
+"""Starting the bot: storage, the turn handler and the chosen transport, wired once."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import AsyncIterator
+
+from bot.config import Settings
+from bot.console import run_console
+from bot.storage.database import Database
+from bot.telegram_transport import build_application
+from bot.turns import TurnHandler
+from dialogs.clock import SystemClock
+
+log = logging.getLogger(__name__)
+
+
+@contextlib.asynccontextmanager
+async def turn_handler(settings: Settings) -> AsyncIterator[TurnHandler]:
+    """Storage ready and the analyzer loaded before the first client writes."""
+    import nlp
+
+    database = Database(settings.database_url)
+    await database.create_schema()
+    await asyncio.to_thread(nlp.load_pipeline, settings.spacy_model)
+    try:
+        yield TurnHandler(
+            database, SystemClock(), settings.crisis_region, settings.default_timezone
+        )
+    finally:
+        await database.dispose()
+
+
+async def serve_console(settings: Settings) -> None:
+    async with turn_handler(settings) as turns:
+        await run_console(turns)
+
+
+async def serve_telegram(settings: Settings) -> None:
+    """Poll Telegram (or a local Bot API server) until SIGINT or SIGTERM."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    async with turn_handler(settings) as turns:
+        application = build_application(settings, turns)
+        async with application:
+            await application.start()
+            assert application.updater is not None
+            await application.updater.start_polling(drop_pending_updates=False)
+            log.info("telegram_polling_started")
+            await stop.wait()
+            await application.updater.stop()
+            await application.stop()
+    log.info("telegram_stopped")

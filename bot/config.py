@@ -1,0 +1,65 @@
+"""All settings in one place, read from the environment and `.env` (see .env.example)."""
+
+from __future__ import annotations
+
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/waypoint.db"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_api_base_url: str | None = None
+    database_url: str = DEFAULT_DATABASE_URL
+    spacy_model: str | None = None
+    data_encryption_key: SecretStr | None = None
+    crisis_region: str = "US"
+    default_timezone: str = "UTC"
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8443
+    log_level: str = "INFO"
+
+    @field_validator(
+        "telegram_bot_token",
+        "telegram_api_base_url",
+        "spacy_model",
+        "data_encryption_key",
+        "webhook_url",
+        "webhook_secret",
+        mode="before",
+    )
+    @classmethod
+    def blank_is_unset(cls, value: object) -> object:
+        """An empty line in .env (`TELEGRAM_BOT_TOKEN=`) means the setting is not set."""
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("default_timezone")
+    @classmethod
+    def known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            raise ValueError(f"DEFAULT_TIMEZONE {value!r} is not an IANA time zone") from error
+        return value
+
+    @field_validator("crisis_region")
+    @classmethod
+    def upper_region(cls, value: str) -> str:
+        return value.strip().upper()
+
+    @property
+    def uses_telegram(self) -> bool:
+        return self.telegram_bot_token is not None
+
+
+@cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,73 @@
+"""Finding the client behind an inbound, and loading and saving their conversation state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from pydantic import ValidationError
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.storage.models import Client, Conversation
+from dialogs.state import ConversationState
+
+
+@dataclass(frozen=True)
+class ClientKey:
+    """Who is talking, as the transport knows them: ("telegram", chat id) or ("console", user)."""
+
+    channel: str
+    external_id: str
+
+
+async def find_or_create(session: AsyncSession, key: ClientKey, now: datetime) -> Client:
+    """The client row, created on first contact. Two replicas racing to create it is fine."""
+    client = await find(session, key)
+    if client is None:
+        try:
+            async with session.begin_nested():
+                client = Client(
+                    channel=key.channel,
+                    external_id=key.external_id,
+                    created_at=now,
+                    last_seen_at=now,
+                )
+                session.add(client)
+        except IntegrityError:
+            client = await find(session, key)
+            assert client is not None
+    client.last_seen_at = now
+    return client
+
+
+async def find(session: AsyncSession, key: ClientKey) -> Client | None:
+    query = select(Client).where(
+        Client.channel == key.channel, Client.external_id == key.external_id
+    )
+    return (await session.exec(query)).first()
+
+
+async def lock_conversation(session: AsyncSession, client_id: int, now: datetime) -> Conversation:
+    """The conversation row, locked for the turn (PostgreSQL row lock; SQLite serialises writes)."""
+    query = select(Conversation).where(Conversation.client_id == client_id).with_for_update()
+    row = (await session.exec(query)).first()
+    if row is None:
+        row = Conversation(client_id=client_id, updated_at=now)
+        session.add(row)
+        await session.flush()
+    return row
+
+
+def read_state(row: Conversation) -> ConversationState | None:
+    """The stored state; None when it cannot be read (e.g. written by an older version)."""
+    try:
+        return ConversationState.model_validate_json(row.state or "{}")
+    except ValidationError:
+        return None
+
+
+def write_state(row: Conversation, state: ConversationState, now: datetime) -> None:
+    row.state = state.model_dump_json(exclude_defaults=True)
+    row.updated_at = now

@@ -1,0 +1,83 @@
+"""The database tables. Code that reads and writes them lives beside, not here."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from bot.storage.types import UTCDateTime
+
+
+class Client(SQLModel, table=True):
+    """A person using the bot, on one channel (Telegram chat or the console)."""
+
+    __table_args__ = (UniqueConstraint("channel", "external_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str = Field(max_length=16)
+    external_id: str = Field(max_length=64)
+    timezone: str | None = Field(default=None, max_length=64)
+    region: str | None = Field(default=None, max_length=8)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    last_seen_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class Conversation(SQLModel, table=True):
+    """Where the client stands in a flow, as JSON; one row per client, also its lock row."""
+
+    client_id: int = Field(primary_key=True, foreign_key="client.id", ondelete="CASCADE")
+    state: str = Field(default="{}")
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class Motive(SQLModel, table=True):
+    """A broad hope the client named before choosing a focus."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = Field(foreign_key="client.id", index=True, ondelete="CASCADE")
+    text: str
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class Goal(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = Field(foreign_key="client.id", index=True, ondelete="CASCADE")
+    theme: str = Field(max_length=32)
+    theme_other: str | None = None
+    kind: str = Field(max_length=16)
+    horizon: str = Field(max_length=8)
+    statement: str
+    unit: str
+    frequency: str = Field(max_length=8)
+    baseline: float
+    target: float
+    deadline: date
+    review_date: date | None = None
+    why: str
+    confidence: int
+    status: str = Field(default="active", max_length=16)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class ActionStep(SQLModel, table=True):
+    """One of the first concrete things the client will do towards a goal."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    goal_id: int = Field(foreign_key="goal.id", index=True, ondelete="CASCADE")
+    position: int
+    text: str
+
+
+class CheckinSchedule(SQLModel, table=True):
+    """The client's weekly check-in rule and its next due instant in UTC (decision 2)."""
+
+    client_id: int = Field(primary_key=True, foreign_key="client.id", ondelete="CASCADE")
+    weekday: int
+    local_time: str = Field(max_length=5)
+    timezone: str = Field(max_length=64)
+    next_due_at: datetime = Field(sa_type=UTCDateTime, index=True)
+    paused: bool = False
+    updated_at: datetime = Field(sa_type=UTCDateTime)

@@ -1,0 +1,172 @@
+"""The Telegram transport: updates become inbounds, and replies become messages."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from telegram import (
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    Update,
+)
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.config import Settings
+from bot.storage.clients import ClientKey
+from bot.turns import TurnHandler
+from dialogs.replies import Inbound, Reply
+from dialogs.wording import say
+
+log = logging.getLogger(__name__)
+
+MENU_COMMANDS = ("newgoal", "goals", "back", "cancel", "help", "privacy", "crisis")
+PRIVATE = filters.ChatType.PRIVATE
+
+
+def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
+    if not reply.options:
+        return None
+    buttons = [
+        InlineKeyboardButton(option.label, callback_data=option.value) for option in reply.options
+    ]
+    rows = [buttons[i : i + reply.columns] for i in range(0, len(buttons), reply.columns)]
+    return InlineKeyboardMarkup(rows)
+
+
+def client_key(update: Update) -> ClientKey:
+    assert update.effective_chat is not None
+    return ClientKey("telegram", str(update.effective_chat.id))
+
+
+class TelegramTransport:
+    """Handlers that hand every update to the shared turn handler."""
+
+    def __init__(self, turns: TurnHandler) -> None:
+        self.turns = turns
+
+    async def on_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A /command from a private chat."""
+        message = update.effective_message
+        assert message is not None and message.text is not None
+        await self.answer(update, context, Inbound.command(message.text.split()[0]))
+
+    async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A typed message from a private chat."""
+        assert update.message is not None and update.message.text is not None
+        await self.answer(update, context, Inbound.text(update.message.text))
+
+    async def on_edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """An edited message: read for safety, not as a new answer."""
+        message = update.edited_message
+        assert message is not None
+        await self.answer(update, context, Inbound.edited(message.text or message.caption or ""))
+
+    async def on_media(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A sticker, photo, voice note, file or other message without text."""
+        assert update.message is not None
+        await self.answer(update, context, Inbound.media(update.message.caption or ""))
+
+    async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A tap on an inline button: answer it, retire its keyboard, and pass the choice on."""
+        query = update.callback_query
+        assert query is not None
+        await query.answer()
+        if isinstance(query.message, Message):
+            await retire_keyboard(query.message)
+        await self.answer(update, context, Inbound.choice(query.data or ""))
+
+    async def on_group(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Anything addressed to the bot outside a private chat: point to a private chat."""
+        message = update.effective_message
+        if message is not None:
+            await message.reply_text(say("common.private_only"), parse_mode=ParseMode.HTML)
+
+    async def answer(
+        self, update: Update, context: ContextTypes.DEFAULT_TYPE, inbound: Inbound
+    ) -> None:
+        replies = await self.turns.handle(client_key(update), inbound)
+        assert update.effective_chat is not None
+        await send(context, update.effective_chat.id, replies)
+
+
+async def send(context: ContextTypes.DEFAULT_TYPE, chat_id: int, replies: Sequence[Reply]) -> None:
+    for reply in replies:
+        await context.bot.send_message(
+            chat_id, reply.text, parse_mode=ParseMode.HTML, reply_markup=keyboard(reply)
+        )
+
+
+async def retire_keyboard(message: Message) -> None:
+    """Remove the buttons of a message once one was tapped, so old choices are not tapped again."""
+    try:
+        await message.edit_reply_markup(reply_markup=None)
+    except BadRequest:
+        pass  # already removed by an earlier tap
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the failure by ids and tell the client plainly; their saved data is untouched."""
+    error = context.error
+    update_id = update.update_id if isinstance(update, Update) else None
+    log.error("update_failed update=%s error=%s", update_id, type(error).__name__)
+    if isinstance(update, Update) and update.effective_chat is not None:
+        try:
+            await context.bot.send_message(
+                update.effective_chat.id, say("common.something_went_wrong")
+            )
+        except TelegramError:
+            log.warning("error_reply_failed update=%s", update_id)
+
+
+async def set_menu(application: Application) -> None:  # type: ignore[type-arg]
+    """Show the commands in Telegram's menu button."""
+    commands = [BotCommand(name, say(f"menu.{name}")) for name in MENU_COMMANDS]
+    await application.bot.set_my_commands(commands)
+
+
+def api_urls(base: str) -> tuple[str, str]:
+    """The Bot API and file URLs of a local Bot API server given as its root or its /bot URL."""
+    root = base.rstrip("/").removesuffix("/bot")
+    return f"{root}/bot", f"{root}/file/bot"
+
+
+def build_application(settings: Settings, turns: TurnHandler) -> Application:  # type: ignore[type-arg]
+    """The whole Telegram wiring in one place."""
+    assert settings.telegram_bot_token is not None
+    builder = (
+        Application.builder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .concurrent_updates(True)
+        .post_init(set_menu)
+    )
+    if settings.telegram_api_base_url:
+        api_url, file_url = api_urls(settings.telegram_api_base_url)
+        builder = builder.base_url(api_url).base_file_url(file_url)
+    application = builder.build()
+    transport = TelegramTransport(turns)
+    private_message = PRIVATE & filters.UpdateType.MESSAGE
+    application.add_handlers(
+        [
+            MessageHandler(private_message & filters.COMMAND, transport.on_command),
+            MessageHandler(private_message & filters.TEXT, transport.on_text),
+            MessageHandler(PRIVATE & filters.UpdateType.EDITED_MESSAGE, transport.on_edited),
+            MessageHandler(private_message, transport.on_media),
+            CallbackQueryHandler(transport.on_button),
+            MessageHandler(~PRIVATE & filters.COMMAND, transport.on_group),
+        ]
+    )
+    application.add_error_handler(on_error)
+    return application

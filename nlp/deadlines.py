@@ -1,0 +1,379 @@
+"""Deadlines as calendar dates: "within 6 weeks", "by March 1", "by Friday", "by Christmas".
+
+Conventions (documented because people mean different things by them):
+- "by/before/until X" is the date X itself; "by March" is 1 March, "in March" is 31 March.
+- "by next week/month/year" is the first day of that period; "next week" alone is its last day.
+- "next Friday" and "by Friday" are the first Friday after today.
+- A date already past this year rolls to next year. Numeric dates other than ISO
+  (2027-03-01) are ambiguous between countries and are not read.
+- Seasons and open periods ("by summer", "soon", "in a few weeks") give no date and are
+  reported as vague so the client can be asked for a day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from nlp.normalize import fold
+from nlp.numbers import NUMBER, number_value
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tues": 1, "tue": 1, "wednesday": 2, "weds": 2,
+    "wed": 2, "thursday": 3, "thurs": 3, "thur": 3, "thu": 3, "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}  # fmt: skip
+_FIXED_HOLIDAYS = {
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+    "xmas": (12, 25), "boxing day": (12, 26), "new year's eve": (12, 31),
+    "new years eve": (12, 31), "nye": (12, 31), "new year's day": (1, 1),
+    "new years day": (1, 1), "new year's": (1, 1), "new years": (1, 1), "new year": (1, 1),
+    "halloween": (10, 31), "valentine's day": (2, 14), "valentines day": (2, 14),
+    "valentine's": (2, 14), "valentines": (2, 14), "st patrick's day": (3, 17),
+    "st patricks day": (3, 17), "bonfire night": (11, 5),
+}  # fmt: skip
+_UNIT_DAYS = {"day": 1, "week": 7, "wk": 7, "fortnight": 14}
+_UNIT_MONTHS = {"month": 1, "mo": 1, "mth": 1, "year": 12, "yr": 12}
+
+_ALT = "|".join
+_MONTH = _ALT(sorted(_MONTHS, key=len, reverse=True))
+_FULL_MONTH = _ALT(name for name in _MONTHS if len(name) > 3 and name != "may")
+_WEEKDAY = _ALT(sorted(_WEEKDAYS, key=len, reverse=True))
+_FULL_WEEKDAY = _ALT(name for name in _WEEKDAYS if name.endswith("day"))
+_HOLIDAY = _ALT(re.escape(name) for name in sorted(_FIXED_HOLIDAYS, key=len, reverse=True))
+_BY = r"(?:by|before|until|till|til|'til|up\s+to|no\s+later\s+than|on|for|at|through|thru)"
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
+_PER_AFTER = re.compile(
+    r"\s*(?:a|an|per|each|every|/|in\s+a)\s*(?:day|week|wk|month|night|morning|evening)"
+)
+# Words that make a date a start, not a deadline: "starting March 1", "from Monday".
+_START_BEFORE = re.compile(
+    r"(?:from|since|starting|start|starts|begin|beginning|begins|after|commencing)\s+(?:on\s+)?$"
+)
+_COUNTED_AFTER = re.compile(r"\s*(?:x|times|days|hours|hrs|mins|minutes|pages)\b")
+
+
+@dataclass(frozen=True)
+class DeadlineMatch:
+    """A time expression in the text: a date, or ``vague`` when it names no day."""
+
+    start: int
+    end: int
+    deadline: date | None
+    vague: bool
+
+
+def add_months(day: date, months: int) -> date:
+    """Same day ``months`` later, clamped to the month's end (31 Jan + 1 month = 28/29 Feb)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _upcoming(month: int, day: int, today: date) -> date | None:
+    """That day this year, or next year if it has passed; None if no such day."""
+    for year in (today.year, today.year + 1):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue
+        if found >= today:
+            return found
+    return None
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * leap) // 451
+    month, day = divmod(h + leap - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _thanksgiving(year: int) -> date:
+    """US Thanksgiving: the fourth Thursday of November."""
+    first = date(year, 11, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def _next_weekday(today: date, weekday: int, allow_today: bool = False) -> date:
+    ahead = (weekday - today.weekday()) % 7
+    return today + timedelta(days=ahead if ahead or allow_today else 7)
+
+
+Handler = Callable[[re.Match[str], date], date | None]
+
+
+def _iso(found: re.Match[str], today: date) -> date | None:
+    try:
+        return date(int(found["y"]), int(found["m"]), int(found["d"]))
+    except ValueError:
+        return None
+
+
+def _day_month(found: re.Match[str], today: date) -> date | None:
+    if _COUNTED_AFTER.match(found.string, found.end()):
+        return None  # "in March 3 times a week": the number counts, it is not a day
+    month, day = _MONTHS[found["month"]], int(found["day"])
+    if found["year"]:
+        try:
+            return date(int(found["year"]), month, day)
+        except ValueError:
+            return None
+    return _upcoming(month, day, today)
+
+
+def _relative(found: re.Match[str], today: date) -> date | None:
+    if _PER_AFTER.match(found.string, found.end()):
+        return None  # "for 3 days a week" is how often, not how long
+    count = number_value(found["n"]) if found["n"] not in (None, "a", "an") else 1.0
+    unit = found["unit"]
+    if count is None or count > 120:
+        return None
+    if unit in _UNIT_DAYS:
+        return today + timedelta(days=round(count * _UNIT_DAYS[unit]))
+    return add_months(today, round(count * _UNIT_MONTHS[unit]))
+
+
+def _end_of(found: re.Match[str], today: date) -> date | None:
+    which, period = found["which"] or "", found["period"]
+    shift = 1 if which.strip() == "next" else 0
+    if period in _MONTHS:
+        return _month_end(*_roll_month(_MONTHS[period], today))
+    if period in ("day", "the day"):
+        return today
+    if period in ("week", "weekend"):
+        return today + timedelta(days=6 - today.weekday() + 7 * shift)
+    if period == "month":
+        first = add_months(today.replace(day=1), shift)
+        return _month_end(first.year, first.month)
+    return date(today.year + shift, 12, 31)
+
+
+def _roll_month(month: int, today: date) -> tuple[int, int]:
+    """(year, month) of the next time that month ends on or after today."""
+    return (today.year if month >= today.month else today.year + 1), month
+
+
+def _month_only(found: re.Match[str], today: date) -> date | None:
+    month, prep = _MONTHS[found["month"]], " ".join(found["prep"].split())
+    year, _ = _roll_month(month, today)
+    if found["year"]:
+        year = int(found["year"])
+    if prep in ("by", "before", "until", "till", "til", "'til") or found["part"] == "start":
+        first = date(year, month, 1)
+        return first if first >= today or found["year"] else date(year + 1, month, 1)
+    if found["part"] == "middle":
+        return date(year, month, 15)
+    return _month_end(year, month)
+
+
+def _weekday(found: re.Match[str], today: date) -> date | None:
+    weekday = _WEEKDAYS[found["weekday"]]
+    if found["nextweek"]:
+        monday = today + timedelta(days=7 - today.weekday())
+        return monday + timedelta(days=weekday)
+    return _next_weekday(today, weekday, allow_today=(found["which"] or "").strip() == "this")
+
+
+def _period(found: re.Match[str], today: date) -> date | None:
+    by, which, period = found["by"], " ".join(found["which"].split()), found["period"]
+    if period == "weekend":
+        return _next_weekday(today, 5 if by else 6, allow_today=True)
+    shift = 0 if which == "this" else 1
+    if by and shift:  # "by next week": when that period begins
+        if period == "week":
+            return today + timedelta(days=7 - today.weekday())
+        if period == "month":
+            return add_months(today.replace(day=1), 1)
+        return date(today.year + 1, 1, 1)
+    return _end_of(found, today)
+
+
+def _named_day(found: re.Match[str], today: date) -> date | None:
+    word = found["word"]
+    offset = 2 if "after" in word else 1 if word.startswith("tom") or word in ("tmrw", "tmr") else 0
+    return today + timedelta(days=offset)
+
+
+def _holiday(found: re.Match[str], today: date) -> date | None:
+    name = found["holiday"]
+    if name in ("easter", "thanksgiving"):
+        rule = _easter if name == "easter" else _thanksgiving
+        this_year = rule(today.year)
+        return this_year if this_year >= today else rule(today.year + 1)
+    month, day = _FIXED_HOLIDAYS[name]
+    if month == 1 and day == 1:
+        return date(today.year + 1, 1, 1)
+    return _upcoming(month, day, today)
+
+
+def _day_only(found: re.Match[str], today: date) -> date | None:
+    day = int(found["day"])
+    for months in range(3):
+        first = add_months(today.replace(day=1), months)
+        if day <= calendar.monthrange(first.year, first.month)[1]:
+            candidate = first.replace(day=day)
+            if candidate >= today:
+                return candidate
+    return None
+
+
+def _vague(found: re.Match[str], today: date) -> date | None:
+    return None
+
+
+_Rule = tuple[re.Pattern[str], Handler, bool]
+_UNIT = r"(?P<unit>day|week|wk|fortnight|month|mo|mth|year|yr)s?(?:'s?)?"
+_COUNT = rf"(?:(?P<n>{NUMBER}|a|an)\s*)?"
+
+
+def _rule(pattern: str, handler: Handler, vague: bool = False) -> _Rule:
+    return re.compile(rf"(?<![\w'])(?:{pattern})(?![\w])"), handler, vague
+
+
+# Order matters: earlier rules win where matches overlap.
+_ANY_RULES: tuple[_Rule, ...] = (
+    _rule(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})", _iso),
+    _rule(
+        rf"(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<month>{_MONTH})\.?{_YEAR}",
+        _day_month,
+    ),
+    _rule(rf"(?P<month>{_MONTH})\.?\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}(?![\d:]){_YEAR}",
+          _day_month),
+    _rule(
+        r"(?:by\s+|before\s+|until\s+|till\s+|at\s+)?(?:the\s+)?end\s+of\s+"
+        rf"(?P<which>the\s+|this\s+|next\s+)?(?P<period>week|weekend|month|year|day|{_MONTH})",
+        _end_of,
+    ),
+    _rule(
+        r"(?:(?:within|in|for|over|inside(?:\s+of)?|during)\s+(?:the\s+)?"
+        rf"(?:next\s+|coming\s+|following\s+)?{_COUNT}{_UNIT}(?:\s+time)?)",
+        _relative,
+    ),
+    _rule(rf"{_COUNT}{_UNIT}\s+from\s+(?:now|today)", _relative),
+    _rule(
+        r"(?P<by>(?:by|before|until|till)\s+)?(?:the\s+)?(?P<which>this|next|this\s+coming|coming)"
+        r"\s+(?P<period>week|month|year|weekend)|(?P<by2>(?:by|before|until|till)\s+)?"
+        r"(?P<which2>the|this|over\s+the|at\s+the)\s+(?P<weekend>weekend)",
+        lambda found, today: _period_any(found, today),
+    ),
+    _rule(
+        rf"(?P<prep>by|before|until|till|til|in|during|through|thru|over|for)\s+(?:the\s+)?"
+        rf"(?:(?P<part>start|beginning|middle|end)\s+of\s+|mid-?)?(?P<month>{_MONTH})"
+        rf"(?!\s+\d){_YEAR}",
+        _month_only,
+    ),
+    _rule(
+        rf"(?:(?P<which>{_BY}|this|next|this\s+coming|coming|by\s+next|by\s+this)\s+)"
+        rf"(?P<weekday>{_WEEKDAY})(?P<nextweek>\s+next\s+week)?(?!s)"
+        rf"|(?P<which_full>)(?P<weekday_full>{_FULL_WEEKDAY})(?!s)",
+        lambda found, today: _weekday_any(found, today),
+    ),
+    _rule(
+        r"(?P<word>tomorrow|tmrw|tmr|tomoz|today|tonight|the\s+day\s+after\s+tomorrow"
+        r"|day\s+after\s+tomorrow|end\s+of\s+(?:the\s+)?day|eod)",
+        _named_day,
+    ),
+    _rule(rf"(?:the\s+)?(?P<holiday>{_HOLIDAY}|easter|thanksgiving)", _holiday),
+    _rule(r"(?:by|before|until|till|on)\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)", _day_only),
+    _rule(
+        r"(?:(?:by|before|until|till|in|over|during|this|next|for|around|after|through"
+        r"|(?:by\s+)?(?:the\s+)?(?:end|start|beginning)\s+of)\s+(?:the\s+)?(?:next\s+|this\s+)?"
+        r"(?:summer(?:time)?|spring|autumn|fall|winter|holidays|holiday\s+season|new\s+term))"
+        r"|later\s+(?:this|in\s+the|next)\s+(?:year|month|week)"
+        r"|(?:in|within|over|for)\s+(?:the\s+|a\s+)?(?:next\s+|coming\s+)?(?:few|several|some)"
+        r"\s+(?:days|weeks|months|years)|in\s+the\s+(?:coming|next)\s+(?:days|weeks|months)"
+        r"|in\s+(?:the\s+)?(?:near\s+|distant\s+)?future|soon|sooner\s+or\s+later|eventually"
+        r"|some\s*day|one\s+day|one\s+of\s+these\s+days|at\s+some\s+(?:point|stage)|asap"
+        r"|before\s+long|in\s+due\s+course|in\s+time|at\s+some\s+point|later\s+on",
+        _vague,
+        vague=True,
+    ),
+)
+
+# In a short answer to "by when?", a bare "6 weeks" or "March" is a deadline too.
+_ANSWER_RULES: tuple[_Rule, ...] = (
+    _rule(rf"{_COUNT}{_UNIT}", _relative),
+    _rule(rf"(?P<prep>)(?P<part>)(?P<month>{_FULL_MONTH}){_YEAR}",
+          lambda found, today: _month_only_by(found, today)),
+)
+
+
+def _month_only_by(found: re.Match[str], today: date) -> date | None:
+    month = _MONTHS[found["month"]]
+    year = int(found["year"]) if found["year"] else _roll_month(month, today)[0]
+    return _month_end(year, month)
+
+
+def _period_any(found: re.Match[str], today: date) -> date | None:
+    if found["weekend"]:
+        return _next_weekday(today, 5 if found["by2"] else 6, allow_today=True)
+    return _period(found, today)
+
+
+def _weekday_any(found: re.Match[str], today: date) -> date | None:
+    if found["weekday_full"]:
+        return _next_weekday(today, _WEEKDAYS[found["weekday_full"]])
+    return _weekday(found, today)
+
+
+def _scan(folded: str, today: date, rules: tuple[_Rule, ...]) -> Iterator[DeadlineMatch]:
+    taken: list[tuple[int, int]] = []
+    for pattern, handler, vague in rules:
+        for found in pattern.finditer(folded):
+            start, end = found.span()
+            if any(start < e and end > s for s, e in taken):
+                continue
+            if _START_BEFORE.search(folded, max(0, start - 20), start):
+                continue
+            if _every_before(folded, start):
+                continue
+            when = handler(found, today)
+            if when is None and not vague:
+                continue
+            taken.append((start, end))
+            yield DeadlineMatch(start, end, when, vague)
+
+
+def _every_before(folded: str, start: int) -> bool:
+    """ "every Friday", "each month": a frequency, not a deadline."""
+    return folded[max(0, start - 6) : start].rstrip().endswith(("every", "each"))
+
+
+def find_deadlines(text: str, today: date) -> tuple[DeadlineMatch, ...]:
+    """Every time expression in a goal statement, in text order."""
+    found = _scan(fold(text), today, _ANY_RULES)
+    return tuple(sorted(found, key=lambda match: match.start))
+
+
+def first_deadline(matches: tuple[DeadlineMatch, ...]) -> date | None:
+    """The goal's deadline: the first expression that names a day."""
+    return next((match.deadline for match in matches if match.deadline is not None), None)
+
+
+def parse_deadline(text: str, today: date) -> date | None:
+    """A deadline from a short answer ("6 weeks", "by Friday"); None if vague or absent."""
+    found = find_deadlines(text, today)
+    if not found:
+        found = tuple(_scan(fold(text), today, _ANSWER_RULES))
+    return first_deadline(found)

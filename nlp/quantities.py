@@ -1,0 +1,238 @@
+"""Counts, durations and frequencies: "3x a week", "10min", "half an hour", "every morning"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from nlp.findings import Quantity
+from nlp.normalize import fold
+from nlp.numbers import NUMBER, number_value
+
+_UNITS = {
+    "x": "times", "time": "times", "times": "times",
+    "min": "minutes", "mins": "minutes", "minute": "minutes", "minutes": "minutes", "m": "minutes",
+    "hr": "hours", "hrs": "hours", "hour": "hours", "hours": "hours", "h": "hours",
+    "sec": "seconds", "secs": "seconds", "second": "seconds", "seconds": "seconds",
+    "day": "days", "days": "days", "night": "nights", "nights": "nights",
+    "wk": "weeks", "wks": "weeks", "week": "weeks", "weeks": "weeks",
+    "mo": "months", "mos": "months", "month": "months", "months": "months",
+    "yr": "years", "yrs": "years", "year": "years", "years": "years",
+    "km": "km", "kms": "km", "kilometres": "km", "kilometers": "km",
+    "mi": "miles", "mile": "miles", "miles": "miles",
+    "step": "steps", "steps": "steps", "page": "pages", "pages": "pages", "pg": "pages",
+    "%": "%", "percent": "%", "pc": "%", "kg": "kg", "kgs": "kg", "kilos": "kg",
+    "lb": "lb", "lbs": "lb", "l": "litres", "litre": "litres", "litres": "litres",
+    "liter": "litres", "liters": "litres", "ml": "ml",
+}  # fmt: skip
+# Words that end a counted noun: "2 glasses of water" counts glasses, "3 with friends" nothing.
+_STOP = frozenset(
+    "a an the of to in on at by for from with and or but per each every this that these my your"
+    " our their his her its it i you we they me more less than before after until till when if"
+    " so then also just only about around over under up down out off into is are am be was"
+    " were will would can could should must do does did have has had not no every day week"
+    " month daily weekly monthly nightly everyday instead while because as same other".split()
+)
+_PER = {
+    "day": "day", "daily": "day", "everyday": "day", "morning": "day", "evening": "day",
+    "night": "day", "nightly": "day", "afternoon": "day", "weekday": "day", "d": "day",
+    "week": "week", "wk": "week", "weekly": "week", "w": "week", "weekend": "week",
+    "month": "month", "monthly": "month", "mo": "month", "mth": "month",
+}  # fmt: skip
+_PER_WORDS = "|".join(sorted(_PER, key=len, reverse=True))
+_CMP = (
+    r"(?:(?:at\s+least|at\s+most|no\s+more\s+than|not\s+more\s+than|no\s+less\s+than"
+    r"|more\s+than|less\s+than|fewer\s+than|under|over|up\s+to|about|around|roughly|approx\.?"
+    r"|approximately|~|max(?:imum)?|min(?:imum)?|only|just)\s*)?"
+)
+_NUM_AT = re.compile(rf"{_CMP}(?:(?P<cur>[£$€])\s*)?(?P<num>{NUMBER})")
+_X_FIRST = re.compile(r"(?<![\w])x\s*(?P<num>\d+)(?!\w)")
+_UNIT_AT = re.compile(
+    r"\s*(?P<unit>" + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+    + r")(?![\w%])"
+)
+_K_AT = re.compile(r"k(?![\w])(?P<steps>\s+steps)?")
+_NOUN_AT = re.compile(r"\s+(?P<noun>[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)")
+_PER_AT = re.compile(
+    rf"\s*(?:(?:a|an|per|each|every|/|x|in\s+a|on)\s*)?(?P<per>{_PER_WORDS})s?(?![\w])"
+)
+_HOUR_WORDS = re.compile(
+    r"(?<![\w])(?:(?P<half>half|a\s+half|quarter|a\s+quarter)\s+(?:of\s+)?an?\s+hour"
+    r"|half\s+(?:an\s+)?hour|an?\s+hour(?P<and_half>\s+and\s+a\s+half)?)(?![\w])"
+)
+_CLOCK = re.compile(
+    r"(?<![\w:])(?:(?P<h1>\d{1,2})(?::(?P<m1>\d\d))?\s*(?P<ampm>am|pm|a\.m\.|p\.m\.|o'?clock)"
+    r"(?![\w])|(?P<h2>\d{1,2}):(?P<m2>\d\d)(?!\d)"
+    r"|(?:bed|sleep|asleep|wake|awake|up|out)\s+(?P<h3>(?:by|at|before)\s+\d{1,2})(?![\w:]))"
+)
+_CHANGE = re.compile(
+    rf"(?<![\w])from\s+(?P<a>{NUMBER})(?P<rest_a>[^.,;!?]{{0,25}}?)\s+(?:down\s+|up\s+)?to\s+"
+    rf"(?P<b>{NUMBER})"
+)
+_FREQ = re.compile(
+    r"(?<![\w])(?:(?:every|each)\s+(?:single\s+)?(?P<other>other\s+)?"
+    r"(?P<unit>day|morning|evening|night|afternoon|weekday|week|weekend|month"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"|(?P<adverb>daily|everyday|nightly|weekly|monthly|weekdays|weeknights)"
+    r"|on\s+(?P<plural>(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekends))(?![\w])"
+)
+_FREQ_PER = {
+    "day": ("day", 1.0), "morning": ("day", 1.0), "evening": ("day", 1.0),
+    "night": ("day", 1.0), "afternoon": ("day", 1.0), "weekday": ("week", 5.0),
+    "week": ("week", 1.0), "weekend": ("week", 1.0), "month": ("month", 1.0),
+    "daily": ("day", 1.0), "everyday": ("day", 1.0), "nightly": ("day", 1.0),
+    "weekly": ("week", 1.0), "monthly": ("month", 1.0), "weekdays": ("week", 5.0),
+    "weeknights": ("week", 5.0), "weekends": ("week", 1.0),
+}  # fmt: skip
+_TIMES_WORDS = frozenset({"once", "twice", "thrice"})
+
+Span = tuple[int, int]
+
+
+def _free(start: int, end: int, taken: list[Span]) -> bool:
+    return all(end <= s or start >= e for s, e in taken)
+
+
+def _make(
+    original: str, start: int, end: int, value: float, unit: str | None, per: str | None
+) -> Quantity:
+    return Quantity(value=value, unit=unit, per=per, text=original[start:end], start=start, end=end)
+
+
+def _per_at(folded: str, pos: int) -> tuple[str | None, int]:
+    found = _PER_AT.match(folded, pos)
+    if found is None:
+        return None, pos
+    return _PER[found.group("per")], found.end()
+
+
+def _unit_at(folded: str, pos: int, number: str) -> tuple[str | None, int, float]:
+    """The unit after a number, its end, and a multiplier ("10k steps" is 10,000 steps)."""
+    k = _K_AT.match(folded, pos)
+    if k is not None and number[-1:].isdigit():
+        return ("steps", k.end(), 1000.0) if k.group("steps") else ("km", k.end(), 1.0)
+    unit = _UNIT_AT.match(folded, pos)
+    if unit is not None:
+        return _UNITS[unit.group("unit")], unit.end(), 1.0
+    noun = _NOUN_AT.match(folded, pos)
+    if noun is None:
+        return None, pos, 1.0
+    words = noun.group("noun").split()
+    kept: list[str] = []
+    for word in words:
+        if word in _STOP or word in _PER:
+            break
+        kept.append(word)
+    if not kept:
+        return None, pos, 1.0
+    end = noun.start("noun") + len(" ".join(kept))
+    return " ".join(kept), end, 1.0
+
+
+def _counted(original: str, folded: str, taken: list[Span]) -> Iterable[Quantity]:
+    for found in _NUM_AT.finditer(folded):
+        start, num_end = found.start(), found.end("num")
+        if not _free(start, num_end, taken) or folded[num_end : num_end + 2] in ("st", "nd", "rd"):
+            continue
+        number = found.group("num")
+        value = number_value(number)
+        if value is None:
+            continue
+        unit, end, scale = _unit_at(folded, num_end, number)
+        if unit is None and number.strip() in _TIMES_WORDS:
+            unit = "times"
+        unit = found.group("cur") or unit
+        per, end = _per_at(folded, end)
+        if unit == "days" and per is None and number.strip() == "one":
+            continue  # "one day I'll..." is a someday, not a count
+        taken.append((start, end))
+        yield _make(original, start, end, value * scale, unit, per)
+
+
+def _hours_in_words(original: str, folded: str, taken: list[Span]) -> Iterable[Quantity]:
+    for found in _HOUR_WORDS.finditer(folded):
+        if not _free(found.start(), found.end(), taken):
+            continue
+        half = found.group("half") or found.group().split()[0]
+        minutes = 15.0 if "quarter" in half else 30.0 if "half" in half else 60.0
+        minutes += 30.0 if found.group("and_half") else 0.0
+        per, end = _per_at(folded, found.end())
+        taken.append((found.start(), end))
+        yield _make(original, found.start(), end, minutes, "minutes", per)
+
+
+def _clock_times(original: str, folded: str, taken: list[Span]) -> Iterable[Quantity]:
+    for found in _CLOCK.finditer(folded):
+        start = found.start("h3") if found.group("h3") else found.start()
+        hour = int(found.group("h1") or found.group("h2") or found.group("h3").split()[-1])
+        minute = int(found.group("m1") or found.group("m2") or 0)
+        if hour > 24 or minute > 59 or not _free(start, found.end(), taken):
+            continue
+        ampm = found.group("ampm") or ""
+        hour += 12 if ampm.startswith("p") and hour < 12 else 0
+        taken.append((start, found.end()))
+        yield _make(original, start, found.end(), hour + minute / 60, "o'clock", None)
+
+
+def _changes(original: str, folded: str, taken: list[Span]) -> Iterable[Quantity]:
+    """ "from 3 to 1": two quantities, the start and the target."""
+    for found in _CHANGE.finditer(folded):
+        a, b = number_value(found.group("a")), number_value(found.group("b"))
+        if a is None or b is None or not _free(found.start(), found.end(), taken):
+            continue
+        unit, a_end, _ = _unit_at(folded, found.end("a"), found.group("a"))
+        per, a_end = _per_at(folded, a_end)
+        a_end = min(a_end, found.start("b"))
+        b_unit, b_end, _ = _unit_at(folded, found.end("b"), found.group("b"))
+        b_per, b_end = _per_at(folded, b_end)
+        taken.append((found.start(), b_end))
+        yield _make(original, found.start("a"), a_end, a, unit or b_unit, per or b_per)
+        yield _make(original, found.start("b"), b_end, b, b_unit or unit, b_per or per)
+
+
+def _frequencies(original: str, folded: str, taken: list[Span]) -> Iterable[Quantity]:
+    for found in _FREQ.finditer(folded):
+        if not _free(found.start(), found.end(), taken):
+            continue
+        word = found.group("unit") or found.group("adverb") or found.group("plural") or ""
+        per, value = _FREQ_PER.get(word, ("week", 1.0))
+        value = value / 2 if found.group("other") else value
+        taken.append((found.start(), found.end()))
+        yield _make(original, found.start(), found.end(), value, "times", per)
+
+
+def _x_first(original: str, folded: str, taken: list[Span]) -> Iterable[Quantity]:
+    for found in _X_FIRST.finditer(folded):
+        if _free(found.start(), found.end(), taken):
+            per, end = _per_at(folded, found.end())
+            taken.append((found.start(), end))
+            yield _make(original, found.start(), end, float(found.group("num")), "times", per)
+
+
+_FINDERS = (_clock_times, _changes, _hours_in_words, _x_first, _counted, _frequencies)
+
+
+def find_quantities(text: str, blocked: Iterable[Span] = ()) -> tuple[Quantity, ...]:
+    """Every quantity in ``text`` outside the ``blocked`` character ranges (dates, say)."""
+    folded = fold(text)
+    taken = list(blocked)
+    found = [quantity for finder in _FINDERS for quantity in finder(text, folded, taken)]
+    return tuple(sorted(found, key=lambda quantity: quantity.start))
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """The first quantity in a short answer; "none"/"no"/"never" alone mean 0."""
+    found = find_quantities(text)
+    if found:
+        return found[0]
+    stripped = text.strip()
+    if stripped and _zero_answer(stripped):
+        start = text.index(stripped)
+        return Quantity(0.0, None, None, stripped, start, start + len(stripped))
+    return None
+
+
+def _zero_answer(text: str) -> bool:
+    from nlp.numbers import parse_number
+
+    return parse_number(text) == 0.0

@@ -1,0 +1,5 @@
+"""Fakes of services outside the machine, used by the tests."""
+
+from tests.fakes.bot_api import ApiCall, FakeBotApi, SentMessage, UploadedFile, polling, press
+
+__all__ = ["ApiCall", "FakeBotApi", "SentMessage", "UploadedFile", "polling", "press"]
