@@ -10,22 +10,34 @@ from collections.abc import AsyncIterator
 
 from bot.config import Settings
 from bot.console import run_console
-from bot.storage.database import Database
+from bot.storage.database import Database, cipher_from_settings
 from bot.telegram_transport import build_application
 from bot.turns import TurnHandler
 from dialogs.clock import SystemClock
+from nlp.crisis import crisis_pipeline
+from nlp.pipeline import get_pipeline
 
 log = logging.getLogger(__name__)
+
+
+def open_database(settings: Settings) -> Database:
+    key = settings.data_encryption_key
+    cipher = cipher_from_settings(settings.database_url, key.get_secret_value() if key else None)
+    return Database(settings.database_url, cipher)
+
+
+def warm_up_analysis(model: str | None) -> None:
+    """Build the spaCy pipelines now, so the first client does not wait for them."""
+    get_pipeline(model)
+    crisis_pipeline()
 
 
 @contextlib.asynccontextmanager
 async def turn_handler(settings: Settings) -> AsyncIterator[TurnHandler]:
     """Storage ready and the analyzer loaded before the first client writes."""
-    import nlp
-
-    database = Database(settings.database_url)
+    database = open_database(settings)
     await database.create_schema()
-    await asyncio.to_thread(nlp.load_pipeline, settings.spacy_model)
+    await asyncio.to_thread(warm_up_analysis, settings.spacy_model)
     try:
         yield TurnHandler(
             database, SystemClock(), settings.crisis_region, settings.default_timezone

@@ -17,7 +17,7 @@ from dialogs.clock import Clock, local_today
 from dialogs.records import ClientProfile, ClientRecords
 from dialogs.replies import Inbound, InboundKind, Option, Reply
 from dialogs.state import ConversationState
-from dialogs.wording import Html, say
+from dialogs.wording import say
 
 BACK = "back"
 
@@ -163,7 +163,3 @@ def text_reply(
     key: str, options: Sequence[Option] = (), columns: int = 1, **values: object
 ) -> Reply:
     return Reply(say(key, **values), tuple(options), columns)
-
-
-def joined(parts: Iterable[str]) -> Html:
-    return Html("\n".join(parts))

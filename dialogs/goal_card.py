@@ -7,7 +7,7 @@ from datetime import date
 from typing import Protocol
 
 from dialogs.formatting import amount, day
-from dialogs.wording import Html, say
+from dialogs.wording import Html, joined, say
 
 
 class GoalParts(Protocol):
@@ -79,5 +79,5 @@ def goal_card(goal: GoalParts) -> Html:
         deadline=deadline(goal),
         why=goal.why or say("card.not_set"),
         confidence=say("card.not_set") if goal.confidence is None else goal.confidence,
-        steps=Html("\n".join(steps)),
+        steps=joined(steps),
     )

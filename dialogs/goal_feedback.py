@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dialogs.formatting import day
-from dialogs.wording import Html, say
+from dialogs.wording import Html, joined, say
 from nlp import Finding, SmartReport
 
 
@@ -42,7 +42,7 @@ def describe(report: SmartReport) -> Html:
     if findings:
         parts += ["", say("feedback.findings_heading"), *flagged(findings)]
     parts += ["", say("feedback.all_clear") if report.is_smart else say("feedback.rewrite_or_keep")]
-    return Html("\n".join(parts))
+    return joined(parts)
 
 
 def untracked(report: SmartReport) -> Html:
@@ -56,4 +56,4 @@ def untracked(report: SmartReport) -> Html:
         gaps.append(say("feedback.keep_gap_specific"))
     if not gaps:
         return say("feedback.keep_fine")
-    return Html("\n".join([say("feedback.keep_intro"), *gaps, say("feedback.keep_outro")]))
+    return joined([say("feedback.keep_intro"), *gaps, say("feedback.keep_outro")])

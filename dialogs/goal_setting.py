@@ -12,7 +12,7 @@ from dialogs.flow import Advance, Flow, Outcome, Stay, Step, Turn, text_reply
 from dialogs.formatting import amount, day, number, per_phrase
 from dialogs.goal_card import goal_card
 from dialogs.replies import Reply
-from dialogs.wording import choices, say
+from dialogs.wording import choices, joined, say
 
 FLOW = "goal_setting"
 MAX_MOTIVES = 5
@@ -106,7 +106,7 @@ class Kind(Step):
             say(f"kinds.{kind}_line", example=say(f"examples.{theme}.{kind}")) for kind in KINDS
         ]
         options = [self.option(say(f"kinds.{kind}"), kind) for kind in KINDS]
-        return [Reply(say("goal.kind_ask", lines="\n".join(lines)), tuple(options))]
+        return [Reply(say("goal.kind_ask", lines=joined(lines)), tuple(options))]
 
     async def on_choice(self, turn: Turn, value: str) -> Outcome:
         if value not in KINDS:
@@ -122,7 +122,7 @@ class Horizon(Step):
         theme = turn.state.draft.theme or "other"
         lines = [say(f"horizons.{h}_line", example=say(f"examples.{theme}.{h}")) for h in HORIZONS]
         options = [self.option(say(f"horizons.{h}"), h) for h in HORIZONS]
-        return [Reply(say("goal.horizon_ask", lines="\n".join(lines)), tuple(options))]
+        return [Reply(say("goal.horizon_ask", lines=joined(lines)), tuple(options))]
 
     async def on_choice(self, turn: Turn, value: str) -> Outcome:
         if value not in HORIZONS:

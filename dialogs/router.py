@@ -10,7 +10,7 @@ from dialogs import crisis, goal_setting
 from dialogs.flow import Flow, Turn, text_reply
 from dialogs.goal_card import goal_card
 from dialogs.replies import Inbound, InboundKind, Option, Reply
-from dialogs.wording import say
+from dialogs.wording import joined, say
 
 FLOWS: dict[str, Flow] = {goal_setting.GOAL_SETTING.name: goal_setting.GOAL_SETTING}
 GOAL_LABEL_LENGTH = 48
@@ -115,7 +115,7 @@ async def list_goals(turn: Turn) -> list[Reply]:
         options = [Option(say("common.new_goal_button"), "newgoal")]
         return with_resume(turn, [text_reply("goals.none", options)])
     options = [Option(short(goal.statement), f"goal:{goal.id}") for goal in goals]
-    lines = "\n".join(
+    lines = joined(
         say(
             "goals.line",
             number=index,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import string
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -44,6 +44,11 @@ def say(key: str, **values: object) -> Html:
     if not isinstance(template, str):
         raise TypeError(f"wording entry {key!r} is not a sentence")
     return Html(template.format_map({name: escape(value) for name, value in values.items()}))
+
+
+def joined(parts: Iterable[Html | str]) -> Html:
+    """Safe pieces of a reply, one per line; plain strings among them are escaped."""
+    return Html("\n".join(escape(part) for part in parts))
 
 
 def choices(key: str) -> list[str]:

@@ -258,8 +258,9 @@ _ANY_RULES: tuple[_Rule, ...] = (
         rf"(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<month>{_MONTH})\.?{_YEAR}",
         _day_month,
     ),
-    _rule(rf"(?P<month>{_MONTH})\.?\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}(?![\d:]){_YEAR}",
-          _day_month),
+    _rule(
+        rf"(?P<month>{_MONTH})\.?\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}(?![\d:]){_YEAR}", _day_month
+    ),
     _rule(
         r"(?:by\s+|before\s+|until\s+|till\s+|at\s+)?(?:the\s+)?end\s+of\s+"
         rf"(?P<which>the\s+|this\s+|next\s+)?(?P<period>week|weekend|month|year|day|{_MONTH})",
@@ -291,7 +292,7 @@ _ANY_RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         r"(?P<word>tomorrow|tmrw|tmr|tomoz|today|tonight|the\s+day\s+after\s+tomorrow"
-        r"|day\s+after\s+tomorrow|end\s+of\s+(?:the\s+)?day|eod)",
+        r"|day\s+after\s+tomorrow|end\s+of\s+(?:the\s+)?day|eod)(?!'s)",
         _named_day,
     ),
     _rule(rf"(?:the\s+)?(?P<holiday>{_HOLIDAY}|easter|thanksgiving)", _holiday),
@@ -314,8 +315,10 @@ _ANY_RULES: tuple[_Rule, ...] = (
 # In a short answer to "by when?", a bare "6 weeks" or "March" is a deadline too.
 _ANSWER_RULES: tuple[_Rule, ...] = (
     _rule(rf"{_COUNT}{_UNIT}", _relative),
-    _rule(rf"(?P<prep>)(?P<part>)(?P<month>{_FULL_MONTH}){_YEAR}",
-          lambda found, today: _month_only_by(found, today)),
+    _rule(
+        rf"(?P<prep>)(?P<part>)(?P<month>{_FULL_MONTH}){_YEAR}",
+        lambda found, today: _month_only_by(found, today),
+    ),
 )
 
 
@@ -366,9 +369,13 @@ def find_deadlines(text: str, today: date) -> tuple[DeadlineMatch, ...]:
     return tuple(sorted(found, key=lambda match: match.start))
 
 
-def first_deadline(matches: tuple[DeadlineMatch, ...]) -> date | None:
-    """The goal's deadline: the first expression that names a day."""
-    return next((match.deadline for match in matches if match.deadline is not None), None)
+def goal_deadline(matches: tuple[DeadlineMatch, ...]) -> date | None:
+    """The goal's deadline: the latest day named.
+
+    A goal with several time expressions ("reply within a day, every day this month") is
+    done when the last of them is reached.
+    """
+    return max((match.deadline for match in matches if match.deadline is not None), default=None)
 
 
 def parse_deadline(text: str, today: date) -> date | None:
@@ -376,4 +383,4 @@ def parse_deadline(text: str, today: date) -> date | None:
     found = find_deadlines(text, today)
     if not found:
         found = tuple(_scan(fold(text), today, _ANSWER_RULES))
-    return first_deadline(found)
+    return goal_deadline(found)

@@ -57,6 +57,14 @@ def lemma_table() -> dict[str, str]:
 
 @cache
 def word_set(name: str) -> frozenset[str]:
-    """A named word list from ``lexicon.json``, e.g. ``word_set("states")``."""
-    words: list[str] = load_json("lexicon.json")[name]
+    """A named word list from ``lexicon.json``, e.g. ``word_set("states")``.
+
+    ``verbs`` is every verb the lexicon knows, in any class.
+    """
+    data = load_json("lexicon.json")
+    if name == "verbs":
+        return frozenset(
+            verb for key, words in data.items() if key.endswith("_verbs") for verb in words
+        )
+    words: list[str] = data[name]
     return frozenset(words)

@@ -20,4 +20,6 @@ def fold(text: str) -> str:
     quote the client's own words exactly.
     """
     text = text.translate(_SAME_WIDTH)
+    if text.isascii():  # the common case, and lower() cannot change an ASCII length
+        return text.lower()
     return "".join(low if len(low := char.lower()) == 1 else char for char in text)

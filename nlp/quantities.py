@@ -35,8 +35,8 @@ _STOP = frozenset(
 )
 _PER = {
     "day": "day", "daily": "day", "everyday": "day", "morning": "day", "evening": "day",
-    "night": "day", "nightly": "day", "afternoon": "day", "weekday": "day", "d": "day",
-    "week": "week", "wk": "week", "weekly": "week", "w": "week", "weekend": "week",
+    "night": "day", "nightly": "day", "afternoon": "day", "weekday": "day",
+    "week": "week", "wk": "week", "weekly": "week", "weekend": "week",
     "month": "month", "monthly": "month", "mo": "month", "mth": "month",
 }  # fmt: skip
 _PER_WORDS = "|".join(sorted(_PER, key=len, reverse=True))
@@ -48,7 +48,8 @@ _CMP = (
 _NUM_AT = re.compile(rf"{_CMP}(?:(?P<cur>[£$€])\s*)?(?P<num>{NUMBER})")
 _X_FIRST = re.compile(r"(?<![\w])x\s*(?P<num>\d+)(?!\w)")
 _UNIT_AT = re.compile(
-    r"\s*(?P<unit>" + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+    r"\s*(?P<unit>"
+    + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
     + r")(?![\w%])"
 )
 _K_AT = re.compile(r"k(?![\w])(?P<steps>\s+steps)?")
@@ -74,7 +75,8 @@ _FREQ = re.compile(
     r"(?P<unit>day|morning|evening|night|afternoon|weekday|week|weekend|month"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
     r"|(?P<adverb>daily|everyday|nightly|weekly|monthly|weekdays|weeknights)"
-    r"|on\s+(?P<plural>(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekends))(?![\w])"
+    r"|on\s+(?P<plural>(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekends)"
+    r"|(?:every|each)\s+(?:single\s+)?(?P<occasion>[a-z]+(?:\s+meeting|\s+session)?))(?![\w])"
 )
 _FREQ_PER = {
     "day": ("day", 1.0), "morning": ("day", 1.0), "evening": ("day", 1.0),
@@ -96,6 +98,7 @@ def _free(start: int, end: int, taken: list[Span]) -> bool:
 def _make(
     original: str, start: int, end: int, value: float, unit: str | None, per: str | None
 ) -> Quantity:
+    end = len(original[:end].rstrip())
     return Quantity(value=value, unit=unit, per=per, text=original[start:end], start=start, end=end)
 
 
@@ -195,7 +198,8 @@ def _frequencies(original: str, folded: str, taken: list[Span]) -> Iterable[Quan
         if not _free(found.start(), found.end(), taken):
             continue
         word = found.group("unit") or found.group("adverb") or found.group("plural") or ""
-        per, value = _FREQ_PER.get(word, ("week", 1.0))
+        # "every lecture": once per occasion, however often those come
+        per, value = _FREQ_PER.get(word, ("week", 1.0)) if word else (None, 1.0)
         value = value / 2 if found.group("other") else value
         taken.append((found.start(), found.end()))
         yield _make(original, found.start(), found.end(), value, "times", per)

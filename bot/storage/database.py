@@ -13,7 +13,17 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async
 from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.storage import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from bot.storage.encryption import (
+    EncryptionKeyError,
+    FieldCipher,
+    attach_cipher,
+    embedded_key,
+    parse_keys,
+)
+from bot.storage.models import KeyCheck
+
+KEY_CHECK_VALUE = "waypoint"
+EMBEDDED_KEY_FILE = "waypoint.key"
 
 SQLITE_BUSY_TIMEOUT_SECONDS = 30
 
@@ -21,9 +31,10 @@ SQLITE_BUSY_TIMEOUT_SECONDS = 30
 class Database:
     """One engine per process; a session per turn."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, cipher: FieldCipher) -> None:
         self.url = make_url(url)
         self.engine: AsyncEngine = create_async_engine(url, **engine_options(url))
+        attach_cipher(self.engine.dialect, cipher)
         if self.is_sqlite:
             event.listen(self.engine.sync_engine, "connect", sqlite_pragmas)
         self.sessions = async_sessionmaker(self.engine, class_=AsyncSession, expire_on_commit=False)
@@ -33,10 +44,20 @@ class Database:
         return self.url.get_backend_name() == "sqlite"
 
     async def create_schema(self) -> None:
+        """Tables as the models describe them, and a check that the key fits the data."""
         if self.is_sqlite and self.url.database not in (None, "", ":memory:"):
             Path(self.url.database).parent.mkdir(parents=True, exist_ok=True)
         async with self.engine.begin() as connection:
             await connection.run_sync(SQLModel.metadata.create_all)
+        await self.check_key()
+
+    async def check_key(self) -> None:
+        async with self.transaction() as session:
+            check = await session.get(KeyCheck, 1)
+            if check is None:
+                session.add(KeyCheck(id=1, token=KEY_CHECK_VALUE))
+            elif check.token != KEY_CHECK_VALUE:
+                raise EncryptionKeyError("the key check decrypted to the wrong value")
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
@@ -46,6 +67,18 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+def cipher_from_settings(database_url: str, key_setting: str | None) -> FieldCipher:
+    """The configured keys; the embedded SQLite default makes and keeps its own key."""
+    if key_setting:
+        return FieldCipher(parse_keys(key_setting))
+    url = make_url(database_url)
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        raise EncryptionKeyError(
+            "DATA_ENCRYPTION_KEY must be set when DATABASE_URL is not a local SQLite file"
+        )
+    return FieldCipher([embedded_key(Path(url.database).parent / EMBEDDED_KEY_FILE)])
 
 
 def engine_options(url: str) -> dict[str, Any]:

@@ -7,7 +7,15 @@ from datetime import date, datetime
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from bot.storage.encryption import PrivateText
 from bot.storage.types import UTCDateTime
+
+
+class KeyCheck(SQLModel, table=True):
+    """A known value encrypted with the database's key, so a wrong key is caught at start."""
+
+    id: int = Field(default=1, primary_key=True)
+    token: str = Field(sa_type=PrivateText)
 
 
 class Client(SQLModel, table=True):
@@ -28,7 +36,7 @@ class Conversation(SQLModel, table=True):
     """Where the client stands in a flow, as JSON; one row per client, also its lock row."""
 
     client_id: int = Field(primary_key=True, foreign_key="client.id", ondelete="CASCADE")
-    state: str = Field(default="{}")
+    state: str = Field(default="{}", sa_type=PrivateText)
     updated_at: datetime = Field(sa_type=UTCDateTime)
 
 
@@ -37,7 +45,7 @@ class Motive(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     client_id: int = Field(foreign_key="client.id", index=True, ondelete="CASCADE")
-    text: str
+    text: str = Field(sa_type=PrivateText)
     created_at: datetime = Field(sa_type=UTCDateTime)
 
 
@@ -45,17 +53,17 @@ class Goal(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     client_id: int = Field(foreign_key="client.id", index=True, ondelete="CASCADE")
     theme: str = Field(max_length=32)
-    theme_other: str | None = None
+    theme_other: str | None = Field(default=None, sa_type=PrivateText)
     kind: str = Field(max_length=16)
     horizon: str = Field(max_length=8)
-    statement: str
-    unit: str
+    statement: str = Field(sa_type=PrivateText)
+    unit: str = Field(sa_type=PrivateText)
     frequency: str = Field(max_length=8)
     baseline: float
     target: float
     deadline: date
     review_date: date | None = None
-    why: str
+    why: str = Field(sa_type=PrivateText)
     confidence: int
     status: str = Field(default="active", max_length=16)
     created_at: datetime = Field(sa_type=UTCDateTime)
@@ -68,7 +76,7 @@ class ActionStep(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     goal_id: int = Field(foreign_key="goal.id", index=True, ondelete="CASCADE")
     position: int
-    text: str
+    text: str = Field(sa_type=PrivateText)
 
 
 class CheckinSchedule(SQLModel, table=True):

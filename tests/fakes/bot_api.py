@@ -18,6 +18,13 @@ Idle rule (``wait_until_idle``): the bot is idle when all of these hold at once
 5. nothing of the above changed for ``idle_quiet`` seconds (default 0.02 s with an attached
    Application, 0.3 s without: then it is the only guard between "fetched" and "handled").
 
+Telegram behaviour that matters to a bot is kept: message ids grow per chat, callback queries must
+be answered once, an identical edit is 400 "message is not modified", editMessageText without
+reply_markup drops the keyboard, texts over 4096 UTF-16 units are 400, and HTML / MarkdownV2 /
+Markdown are parsed (unknown or unbalanced tags, raw '<' or '&', unescaped MarkdownV2 reserved
+characters give 400 "can't parse entities"). With a webhook on 127.0.0.1 registered by setWebhook
+(and ``auto_deliver`` true), queued updates are POSTed to it with the registered secret.
+
 Work the bot starts outside update handling (job queue, ``block=False`` handlers, tasks it
 spawns) is only covered by the quiet period; wait for it with ``wait_for_messages``.
 """
@@ -894,9 +901,8 @@ class FakeBotApi:
         """Recorded calls of one method (case-insensitive)."""
         return [call for call in self.calls if call.method.lower() == method.lower()]
 
-    @property
     def failed_calls(self) -> list[ApiCall]:
-        """Calls that got an error answer (getUpdates excluded)."""
+        """Calls that got an error answer (any method, getUpdates included)."""
         return [c for c in self.calls if c.status not in (None, HTTPStatus.OK)]
 
     def unanswered_callback_queries(self) -> list[str]:
@@ -1081,6 +1087,9 @@ class FakeBotApi:
             body = {"ok": True, "result": await self._execute(token, call)}
         except ApiError as err:
             status, body = err.code, err.envelope()
+        except (ValueError, TypeError, KeyError) as exc:
+            unusable = bad_request(f"the fake could not use the parameters: {exc!r}")
+            status, body = unusable.code, unusable.envelope()
         finally:
             self._active -= 1
             self._inflight -= 0 if polling else 1

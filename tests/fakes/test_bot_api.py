@@ -115,6 +115,7 @@ async def test_text_round_trips(fake_bot_api: FakeBotApi, running: AnyApp) -> No
     assert reply.message_id == 2  # the user's message was 1
     await fake_bot_api.wait_until_idle()
     assert fake_bot_api.unknown_calls == []
+    assert fake_bot_api.failed_calls() == []
 
 
 @pytest.mark.asyncio
@@ -427,3 +428,20 @@ async def test_allowed_updates_filter(fake_bot_api: FakeBotApi, bot: Bot) -> Non
     fake_bot_api.press_label(CHAT, "b")
     updates = await bot.get_updates(timeout=0, allowed_updates=["callback_query"])
     assert [u.callback_query is not None for u in updates] == [True]
+
+
+@pytest.mark.asyncio
+async def test_idle_without_attach(fake_bot_api: FakeBotApi) -> None:
+    """Without attach(), the quiet period bridges fetching and replying."""
+    app = build_app(fake_bot_api)
+    async with app:
+        assert app.updater is not None
+        await app.updater.start_polling(poll_interval=0, timeout=dtm.timedelta(seconds=1))
+        await app.start()
+        fake_bot_api.send_text(CHAT, "a")
+        fake_bot_api.send_other(CHAT, "photo", caption="a photo")
+        fake_bot_api.send_text(CHAT, "b")
+        await fake_bot_api.wait_until_idle()
+        assert [m.plain_text for m in fake_bot_api.messages(CHAT)] == ["echo: a", "echo: b"]
+        await app.updater.stop()
+        await app.stop()

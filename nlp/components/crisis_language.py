@@ -1,0 +1,333 @@
+"""The `crisis_language` spaCy component: finds crisis language and records it on the Doc.
+
+Everything it knows lives in data files under `nlp/rules/` so a clinician can review and extend
+the rules without reading Python:
+
+- `crisis_lexicon.jsonl`: surface forms (inflections, misspellings, slang spellings) mapped to a
+  canonical lemma, plus optional regexes for families with too many misspellings to list. The
+  component writes that lemma to `token.lemma_` (a blank pipeline has no lemmatizer), so the
+  patterns can match on meaning ("kill" covers kills/killed/killing/kil/killin).
+- `crisis_sets.jsonl`: named lemma sets (who, which verbs, which body parts) used as slots.
+- `crisis_patterns.jsonl`: rules, each a list of Matcher token patterns with a kind, an
+  `immediate` flag and an optional `unless_next` (a list or a set name): lemmas that, right after
+  the match, make it ordinary ("cutting corners", "hit me up").
+
+Pattern shorthand (expanded by `expand_token` below; a JSON object is passed to spaCy unchanged):
+  "kill"          the lemma kill                "die|dead"   one of these lemmas
+  "@WANT"         any lemma of the set WANT     "@I|me"      sets and lemmas mixed
+  "to?"           optional token ("*", "+" work too)
+  "~3"            up to three tokens of any kind (punctuation included: a gap that crosses a
+                  sentence end can only add a false alarm, and a test on it would cost time)
+
+Findings land on `doc._.crisis_findings` as a tuple of `CrisisFinding`, in document order.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+
+FACTORY = "crisis_language"
+EXTENSION = "crisis_findings"
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+
+# The documented set of finding kinds. "cue" rules are not findings: they only mark a message as
+# urgent (a time, a plan, a means) so that a suicidal or self-harm finding becomes immediate.
+KINDS = frozenset({"suicidal", "self_harm", "overdose", "danger_from_others"})
+CUE_KIND = "cue"
+ESCALATED_KINDS = frozenset({"suicidal", "self_harm"})
+
+_GAP_RE = re.compile(r"^~(\d)$")
+_ELONGATION_RE = re.compile(r"(.)\1{2,}")
+# Words too common to anchor a pattern on (see CrisisLanguage): a pattern is only tried near
+# its most selective required word.
+_COMMON_LEMMAS = frozenset(
+    "i me my myself you he she they him her them it this that what be 's have do can will would "
+    "not no never to the a an of in on at for with and so all go get feel want make take give "
+    "say think up out about like just really".split()
+)
+
+
+class RuleError(ValueError):
+    """A rules file is malformed; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class CrisisFinding:
+    """One piece of crisis language; `start`/`end` are character offsets into `doc.text`."""
+
+    kind: str
+    immediate_danger: bool
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(frozen=True)
+class _Rule:
+    id: str
+    kind: str
+    immediate: bool
+    unless_next: frozenset[str]
+
+
+def _read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise RuleError(f"{path.name}:{number}: not JSON ({error.msg})") from error
+            if not isinstance(record, dict):
+                raise RuleError(f"{path.name}:{number}: expected a JSON object")
+            yield number, record
+
+
+class Lexicon:
+    """Maps a token to the canonical lemma the patterns are written against."""
+
+    def __init__(self, forms: Mapping[str, str], fuzzy: list[tuple[re.Pattern[str], str]]):
+        self._forms = dict(forms)
+        self._fuzzy = fuzzy
+
+    @classmethod
+    def load(cls, path: Path) -> Lexicon:
+        forms: dict[str, str] = {}
+        fuzzy: list[tuple[re.Pattern[str], str]] = []
+        for number, record in _read_jsonl(path):
+            lemma = record.get("lemma")
+            if not isinstance(lemma, str) or not lemma:
+                raise RuleError(f"{path.name}:{number}: 'lemma' must be a non-empty string")
+            for form in record.get("forms", []):
+                forms[str(form).lower()] = lemma
+            if "regex" in record:
+                fuzzy.append((re.compile(record["regex"]), lemma))
+        return cls(forms, fuzzy)
+
+    def lemma(self, token: Token) -> str:
+        text = token.lower_.replace("’", "'")
+        found = self._forms.get(text) or self._forms.get(token.norm_)
+        if found:
+            return found
+        if _ELONGATION_RE.search(text):
+            # "diiiie", "killlll": squeeze runs of three or more to one and to two letters.
+            for squeezed in (_ELONGATION_RE.sub(r"\1", text), _ELONGATION_RE.sub(r"\1\1", text)):
+                if squeezed in self._forms:
+                    return self._forms[squeezed]
+        for regex, lemma in self._fuzzy:
+            if regex.match(text):
+                return lemma
+        return token.norm_.replace("’", "'")
+
+
+def load_sets(path: Path) -> dict[str, list[str]]:
+    sets: dict[str, list[str]] = {}
+    for number, record in _read_jsonl(path):
+        name, lemmas = record.get("set"), record.get("lemmas")
+        if not isinstance(name, str) or not isinstance(lemmas, list) or not lemmas:
+            raise RuleError(f"{path.name}:{number}: needs 'set' (string) and 'lemmas' (list)")
+        sets[name] = [str(lemma).lower() for lemma in lemmas]
+    return sets
+
+
+def expand_token(spec: str | dict[str, Any], sets: Mapping[str, list[str]]) -> dict[str, Any]:
+    """Turn one shorthand token (see the module docstring) into a spaCy token pattern."""
+    if isinstance(spec, dict):
+        return spec
+    gap = _GAP_RE.match(spec)
+    if gap:
+        return {"OP": f"{{0,{gap.group(1)}}}"}
+    op = None
+    if len(spec) > 1 and spec[-1] in "?*+":
+        spec, op = spec[:-1], spec[-1]
+    lemmas: list[str] = []
+    for part in spec.split("|"):
+        if part.startswith("@"):
+            if part[1:] not in sets:
+                raise RuleError(f"unknown set {part!r}")
+            lemmas.extend(sets[part[1:]])
+        else:
+            lemmas.append(part)
+    token: dict[str, Any] = {"LEMMA": lemmas[0] if len(lemmas) == 1 else {"IN": lemmas}}
+    if op:
+        token["OP"] = op
+    return token
+
+
+def _parse_rule(
+    number: int, record: dict[str, Any], sets: Mapping[str, list[str]]
+) -> tuple[_Rule, list[list[dict[str, Any]]]]:
+    where = f"crisis_patterns.jsonl:{number}"
+    rule_id, kind, patterns = record.get("id"), record.get("kind"), record.get("patterns")
+    if not isinstance(rule_id, str) or kind not in KINDS | {CUE_KIND}:
+        raise RuleError(f"{where}: needs an 'id' and a 'kind' in {sorted(KINDS | {CUE_KIND})}")
+    if not isinstance(patterns, list) or not patterns:
+        raise RuleError(f"{where}: {rule_id} needs a non-empty 'patterns' list")
+    unless = record.get("unless_next", [])
+    if isinstance(unless, str):
+        if unless not in sets:
+            raise RuleError(f"{where}: {rule_id} names unknown set {unless!r}")
+        unless = sets[unless]
+    try:
+        expanded = [[expand_token(spec, sets) for spec in pattern] for pattern in patterns]
+    except RuleError as error:
+        raise RuleError(f"{where}: {rule_id}: {error}") from error
+    if any(token.get("OP") in ("*", "+") for pattern in expanded for token in pattern):
+        # Unbounded operators would make the cost of a match grow with the message length.
+        raise RuleError(f"{where}: {rule_id}: use a bounded gap (~N) instead of '*' or '+'")
+    rule = _Rule(rule_id, kind, bool(record.get("immediate", False)), frozenset(unless))
+    return rule, expanded
+
+
+def _token_lemmas(token: dict[str, Any]) -> frozenset[str] | None:
+    """The lemmas a required token accepts, or None if it is optional or not a lemma test."""
+    lemma = token.get("LEMMA")
+    if token.get("OP") or lemma is None:
+        return None
+    return frozenset([lemma] if isinstance(lemma, str) else lemma.get("IN", ()))
+
+
+def _anchor(pattern: list[dict[str, Any]]) -> frozenset[str]:
+    """The most selective required token of a pattern: every match contains one of these."""
+    candidates = [lemmas for token in pattern if (lemmas := _token_lemmas(token))]
+    if not candidates:
+        raise RuleError(f"pattern {pattern} has no required lemma to anchor it")
+    return min(candidates, key=lambda lemmas: (len(lemmas & _COMMON_LEMMAS), len(lemmas)))
+
+
+def _reach(pattern: list[dict[str, Any]]) -> int:
+    """The most tokens a match of the pattern can span."""
+    total = 0
+    for token in pattern:
+        gap = re.fullmatch(r"\{0,(\d+)\}", str(token.get("OP", "")))
+        total += int(gap.group(1)) if gap else 1
+    return total
+
+
+@dataclass(frozen=True)
+class _RuleMatcher:
+    rule: _Rule
+    matcher: Matcher
+    anchors: frozenset[str]
+    reach: int
+
+
+class CrisisLanguage:
+    """Runs the crisis rules over a Doc and stores the findings in `doc._.crisis_findings`.
+
+    The Matcher's cost grows with (patterns x tokens), and set tests run as Python calls, so
+    all rules over every token would take close to a millisecond even for a short message.
+    Each rule therefore has its own Matcher and runs only on windows around its anchors
+    (the most selective required lemma of each pattern); most messages contain none.
+    """
+
+    def __init__(self, nlp: Language, rules_dir: Path):
+        self.lexicon = Lexicon.load(rules_dir / "crisis_lexicon.jsonl")
+        sets = load_sets(rules_dir / "crisis_sets.jsonl")
+        self.rules: list[_RuleMatcher] = []
+        self.cues: list[_RuleMatcher] = []
+        path = rules_dir / "crisis_patterns.jsonl"
+        for number, record in _read_jsonl(path):
+            rule, patterns = _parse_rule(number, record, sets)
+            matcher = Matcher(nlp.vocab, validate=True)
+            try:
+                matcher.add(rule.id, patterns)
+                anchors = frozenset().union(*(_anchor(pattern) for pattern in patterns))
+            except (ValueError, RuleError) as error:  # spaCy's MatchPatternError: ValueError
+                raise RuleError(f"{path.name}:{number}: {rule.id}: {error}") from error
+            reach = max(_reach(pattern) for pattern in patterns)
+            group = self.cues if rule.kind == CUE_KIND else self.rules
+            group.append(_RuleMatcher(rule, matcher, anchors, reach))
+        self._by_anchor = _index(self.rules)
+        self._cues_by_anchor = _index(self.cues)
+
+    def __call__(self, doc: Doc) -> Doc:
+        positions: dict[str, list[int]] = {}
+        for token in doc:
+            lemma = self.lexicon.lemma(token)
+            token.lemma_ = lemma
+            positions.setdefault(lemma, []).append(token.i)
+        findings = list(_run_all(self.rules, self._by_anchor, doc, positions))
+        if findings and any(_run_all(self.cues, self._cues_by_anchor, doc, positions)):
+            findings = _escalate(findings)
+        doc._.set(EXTENSION, tuple(sorted(findings, key=lambda f: (f.start, f.end))))
+        return doc
+
+
+def _index(rules: list[_RuleMatcher]) -> dict[str, list[int]]:
+    """Anchor lemma -> positions in `rules` of the rules it anchors."""
+    index: dict[str, list[int]] = {}
+    for number, rm in enumerate(rules):
+        for lemma in rm.anchors:
+            index.setdefault(lemma, []).append(number)
+    return index
+
+
+def _run_all(
+    rules: list[_RuleMatcher],
+    by_anchor: Mapping[str, list[int]],
+    doc: Doc,
+    positions: Mapping[str, list[int]],
+) -> Iterator[CrisisFinding]:
+    """Run only the rules whose anchors occur in the doc, each near its anchors."""
+    hits: dict[int, list[int]] = {}
+    for lemma, where in positions.items():
+        for number in by_anchor.get(lemma, ()):
+            hits.setdefault(number, []).extend(where)
+    for number, where in sorted(hits.items()):
+        yield from _run(rules[number], doc, sorted(where))
+
+
+def _run(rm: _RuleMatcher, doc: Doc, hits: list[int]) -> Iterator[CrisisFinding]:
+    """Match one rule on the merged windows around its anchor hits, honouring `unless_next`."""
+    for start, end in _windows(hits, rm.reach, len(doc)):
+        for _, first, last in rm.matcher(doc[start:end]):
+            after = start + last
+            if after < len(doc) and doc[after].lemma_ in rm.rule.unless_next:
+                continue
+            span = doc[start + first : after]
+            yield CrisisFinding(
+                rm.rule.kind, rm.rule.immediate, span.start_char, span.end_char, rm.rule.id
+            )
+
+
+def _windows(hits: list[int], reach: int, length: int) -> Iterator[tuple[int, int]]:
+    """Merge [hit - reach, hit + reach] windows so no match is cut and none is found twice."""
+    window: tuple[int, int] | None = None
+    for hit in hits:
+        start, end = max(0, hit - reach + 1), min(length, hit + reach)
+        if window and start <= window[1]:
+            window = (window[0], end)
+            continue
+        if window:
+            yield window
+        window = (start, end)
+    if window:
+        yield window
+
+
+def _escalate(findings: list[CrisisFinding]) -> list[CrisisFinding]:
+    """A time, plan or means anywhere in the text makes suicidal/self-harm findings immediate."""
+    return [
+        CrisisFinding(f.kind, True, f.start, f.end, f.rule) if f.kind in ESCALATED_KINDS else f
+        for f in findings
+    ]
+
+
+if not Doc.has_extension(EXTENSION):
+    Doc.set_extension(EXTENSION, default=())
+
+
+@Language.factory(FACTORY, default_config={"rules_dir": None})
+def make_crisis_language(nlp: Language, name: str, rules_dir: str | None) -> CrisisLanguage:
+    return CrisisLanguage(nlp, Path(rules_dir) if rules_dir else RULES_DIR)

@@ -1,0 +1,87 @@
+"""Component: vague wording (feelings, improvement verbs, hedges, open deadlines)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp.components import extensions  # noqa: F401  (registers the attributes)
+from nlp.components.matching import build_matchers, rules_by_id
+from nlp.messages import make_finding
+
+# Where two flags cover the same words, the more telling kind names them.
+_PRIORITY = ("vague_feeling", "vague_improvement", "vague_deadline", "hedge")
+
+Hit = tuple[int, int, str, str]  # start char, end char, kind, rule id
+
+
+def choose(hits: list[Hit]) -> list[Hit]:
+    """Longest first, then by kind priority; drop anything overlapping a kept hit."""
+    ordered = sorted(hits, key=lambda hit: (hit[0] - hit[1], _PRIORITY.index(hit[2]), hit[0]))
+    kept: list[Hit] = []
+    for hit in ordered:
+        if all(hit[1] <= other[0] or hit[0] >= other[1] for other in kept):
+            kept.append(hit)
+    return sorted(kept)
+
+
+def _excepted(doc: Doc, start: int, end: int, rule: dict[str, Any]) -> bool:
+    """The rule's own exceptions: "more than 3" is a number, not a hedge."""
+    following = doc[end].lower_ if end < len(doc) else ""
+    preceding = doc[start - 1] if start > 0 else None
+    unless_prev = rule.get("unless_prev", ())
+    if preceding is not None and (
+        preceding.lower_ in unless_prev or ("@number" in unless_prev and preceding.like_num)
+    ):
+        return True
+    return following in rule.get("unless_next", ())
+
+
+class VagueFinder:
+    """Flags vague wording with the rules in ``rules_file``; fills ``doc._.vague``."""
+
+    def __init__(self, nlp: Language, rules_file: str) -> None:
+        self.matcher, self.phrases = build_matchers(nlp, rules_file)
+        self.rules = rules_by_id(rules_file)
+
+    def __call__(self, doc: Doc) -> Doc:
+        hits = self._rule_hits(doc) + [
+            (match.start, match.end, "vague_deadline", "vague_deadline")
+            for match in doc._.deadlines
+            if match.vague
+        ]
+        measured = [(q.start, q.end) for q in doc._.quantities] + [
+            (match.start, match.end) for match in doc._.deadlines if not match.vague
+        ]
+        hits = [hit for hit in hits if all(hit[1] <= s or hit[0] >= e for s, e in measured)]
+        text, theme = doc.text, doc._.theme  # doc.text is rebuilt on every access
+        findings = [
+            make_finding(kind, key, text, start, end, theme)
+            for start, end, kind, key in choose(hits)
+        ]
+        doc._.vague = tuple(findings)
+        spans = []
+        for finding in findings:
+            span = doc.char_span(finding.start, finding.end, finding.kind, alignment_mode="expand")
+            if span is not None:
+                span._.finding = finding
+                spans.append(span)
+        doc.spans["vague"] = spans
+        return doc
+
+    def _rule_hits(self, doc: Doc) -> list[Hit]:
+        hits: list[Hit] = []
+        found = list(self.matcher(doc)) if len(self.matcher) else []
+        for match_id, start, end in found + list(self.phrases(doc)):
+            rule = self.rules[doc.vocab.strings[match_id]]
+            if not _excepted(doc, start, end, rule):
+                span = doc[start:end]
+                hits.append((span.start_char, span.end_char, rule["kind"], rule["id"]))
+        return hits
+
+
+@Language.factory("waypoint_vague", default_config={"rules_file": "vague.jsonl"})
+def make_vague(nlp: Language, name: str, rules_file: str) -> VagueFinder:
+    return VagueFinder(nlp, rules_file)

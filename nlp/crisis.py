@@ -1,0 +1,164 @@
+"""Crisis-language detection, run on every inbound text before any dialog logic.
+
+`detect_crisis(text)` returns None, or the most urgent `CrisisMatch` in the text. It prefers a
+false alarm to a miss (DESIGN.md, decision 3): negation does not clear a match ("I'm not suicidal
+but...") and ambiguous phrasing triggers.
+
+Kinds (`CrisisMatch.kind`):
+- "suicidal": suicidal thoughts, intent or plans, direct, passive or in slang.
+- "self_harm": cutting, burning, hurting oneself, self-harm urges and relapses.
+- "overdose": an overdose taken, planned or talked about.
+- "danger_from_others": someone hurting, threatening or trapping the client.
+
+`immediate_danger` is set for plans, means, overdoses and danger from others, and for any
+suicidal or self-harm finding in a text that names a time ("tonight"), a plan or a means.
+
+The pipeline is our own `spacy.blank("en")` plus the `crisis_language` component, never the
+optional trained model: what is found must not depend on which model a deployer installed.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+
+from nlp.components.crisis_language import EXTENSION, FACTORY, CrisisFinding
+
+# Telegram caps a message at 4,096 characters; the console transport does not. We scan the
+# first MAX_HEAD and the last MAX_TAIL characters of anything longer, which bounds the work per
+# message while keeping the end (where people often say what matters) in view.
+MAX_HEAD = 16_000
+MAX_TAIL = 4_000
+# Long texts are scanned in chunks; the overlap keeps a phrase on a boundary inside one chunk.
+CHUNK_CHARS = 1_500
+CHUNK_OVERLAP = 200
+# Each new word adds a string to the vocab. Rebuild the pipeline past this size so a long-running
+# bot does not grow without bound (or keep clients' words in memory indefinitely).
+MAX_VOCAB_STRINGS = 100_000
+
+_NEEDS_NORMALISING = re.compile(r"\s{2,}|[^\S ]|[\u200b-\u200d\u2060\ufeff]|^\s|\s$")
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+_SEVERITY = ("danger_from_others", "overdose", "suicidal", "self_harm")
+
+
+@dataclass(frozen=True)
+class CrisisMatch:
+    """The most urgent crisis language found in a text (always truthy)."""
+
+    kind: str  # one of the kinds in the module docstring
+    immediate_danger: bool  # the reply puts the emergency number first
+    start: int  # character offsets into the text given to detect_crisis
+    end: int
+    rule: str  # id of the rule in nlp/rules/crisis_patterns.jsonl that matched
+
+    def __bool__(self) -> bool:
+        return True
+
+
+_lock = threading.Lock()
+_nlp: Language | None = None
+
+
+def crisis_pipeline() -> Language:
+    """The shared pipeline, built on first use (about 0.1 s) and then reused by all threads."""
+    global _nlp
+    nlp = _nlp
+    if nlp is not None and len(nlp.vocab.strings) < MAX_VOCAB_STRINGS:
+        return nlp
+    with _lock:
+        if _nlp is None or len(_nlp.vocab.strings) >= MAX_VOCAB_STRINGS:
+            _nlp = build_pipeline()
+        return _nlp
+
+
+def build_pipeline() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe(FACTORY)
+    return nlp
+
+
+def detect_crisis(text: str) -> CrisisMatch | None:
+    """None when no crisis language is found, else the most urgent match (see module doc)."""
+    if not text or text.isspace():
+        return None
+    nlp = crisis_pipeline()
+    findings: list[CrisisFinding] = []
+    for offset, window in _windows(text):
+        clean, origin = _normalise(window)
+        for chunk_start, chunk in _chunks(clean):
+            doc = nlp(chunk)
+            for found in doc._.get(EXTENSION):
+                start = offset + origin(chunk_start + found.start)
+                end = offset + origin(chunk_start + found.end - 1) + 1
+                findings.append(
+                    CrisisFinding(found.kind, found.immediate_danger, start, end, found.rule)
+                )
+    if not findings:
+        return None
+    best = min(findings, key=_urgency)
+    return CrisisMatch(best.kind, best.immediate_danger, best.start, best.end, best.rule)
+
+
+def _urgency(finding: CrisisFinding) -> tuple[bool, int, int]:
+    return (not finding.immediate_danger, _SEVERITY.index(finding.kind), finding.start)
+
+
+def _windows(text: str) -> Iterator[tuple[int, str]]:
+    if len(text) <= MAX_HEAD + MAX_TAIL:
+        yield 0, text
+        return
+    yield 0, text[:MAX_HEAD]
+    yield len(text) - MAX_TAIL, text[-MAX_TAIL:]
+
+
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    """Split at spaces into pieces of about CHUNK_CHARS that overlap by CHUNK_OVERLAP."""
+    start = 0
+    while len(text) - start > CHUNK_CHARS:
+        cut = text.rfind(" ", start + CHUNK_CHARS - CHUNK_OVERLAP, start + CHUNK_CHARS)
+        end = cut if cut > start else start + CHUNK_CHARS
+        yield start, text[start:end]
+        restart = text.find(" ", end - CHUNK_OVERLAP, end)
+        start = restart + 1 if restart >= 0 else end
+    yield start, text[start:]
+
+
+class _Origin:
+    """Maps an index in the normalised text back to the original text."""
+
+    def __init__(self, positions: list[int] | None):
+        self._positions = positions
+
+    def __call__(self, index: int) -> int:
+        return index if self._positions is None else self._positions[index]
+
+
+def _normalise(text: str) -> tuple[str, _Origin]:
+    """Collapse whitespace runs and drop invisible characters, remembering where each char was.
+
+    spaCy turns extra whitespace into tokens of its own, which would break "kill  myself" or a
+    line break inside a phrase; phone keyboards produce both.
+    """
+    text = text.replace("’", "'")
+    if not _NEEDS_NORMALISING.search(text):
+        return text, _Origin(None)
+    chars: list[str] = []
+    positions: list[int] = []
+    for index, char in enumerate(text):
+        if char in _INVISIBLE:
+            continue
+        if char.isspace():
+            if not chars or chars[-1] == " ":
+                continue
+            char = " "
+        chars.append(char)
+        positions.append(index)
+    if chars and chars[-1] == " ":
+        chars.pop()
+        positions.pop()
+    return "".join(chars), _Origin(positions)

@@ -1,0 +1,280 @@
+"""Crisis-language detection: every family found, hyperbole and goal text left alone."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+import spacy
+
+from nlp import CrisisMatch, detect_crisis
+from nlp.components.crisis_language import EXTENSION, KINDS, RuleError, expand_token
+from nlp.crisis import MAX_HEAD, MAX_TAIL, crisis_pipeline
+
+CORPUS = Path(__file__).with_name("crisis_corpus.jsonl")
+
+EXPLICIT = [
+    "I want to die",
+    "thinking about killing myself",
+    "I'm going to end it tonight",
+    "I have the pills saved up",
+    "i want to kill myself",
+    "I've been having suicidal thoughts",
+    "I want to end my life",
+    "I wish I was dead",
+    "I'd be better off dead",
+    "I think I'm going to take my own life",
+]
+PASSIVE = [
+    "everyone would be better off without me",
+    "I don't see the point of going on",
+    "I've been giving my things away",
+    "I wish I could go to sleep and not wake up",
+    "I can't do this anymore",
+    "no reason to live",
+    "I won't be a problem much longer",
+    "I'm saying goodbye",
+    "nobody would care if I was gone",
+    "I'm such a burden to my family",
+    "I'm tired of being alive",
+    "what's the point anymore",
+    "life isn't worth living",
+    "I don't want to be here anymore",
+]
+SLANG = ["kms", "gonna unalive myself", "sewerslide", "thinking about ctb", "want to not exist"]
+SELF_HARM = [
+    "I cut myself again",
+    "I've been burning myself",
+    "I keep hurting myself",
+    "relapsed on sh",
+    "sh urges are bad today",
+    "I want to stop cutting myself",
+    "I started cutting",
+    "been self harming",
+]
+OVERDOSE = ["I took a whole bottle of pills", "I overdosed", "thinking about an overdose"]
+DANGER = [
+    "he's hurting me",
+    "I'm not safe at home",
+    "my partner hits me",
+    "he threatened to kill me",
+    "my boyfriend choked me",
+]
+MISSPELLED = [
+    "suicde",
+    "sucide thoughts",
+    "kil myself",
+    "wanna die",
+    "dont want to live",
+    "kill my self",
+    "i want to diiiie",
+    "KILL MYSELF",
+]
+STYLE = [
+    "i want to die 😭😭",
+    "ugh i cant do this anymore i just want it to stop",
+    "I want to\n\ndie",
+    "Honestly?? kill   myself",
+]
+NEGATED = [
+    "I'm not suicidal but I keep thinking about dying",
+    "I don't want to kill myself, I just think about it",
+]
+MUST_NOT_TRIGGER = [
+    "this deadline is killing me",
+    "I'd kill for a coffee",
+    "my phone died",
+    "I'm dying to see that film",
+    "killed it at the gym",
+    "dead tired",
+    "lol I'm dead",
+    "cut down on sugar",
+    "cut my hair",
+    "shoot for 3 times a week",
+    "kill time",
+    "my legs are killing me",
+    "stop cutting corners",
+    "quit drinking",
+    "cut back on alcohol",
+    "I want to stop self-sabotaging",
+    "my mom is going to kill me when she sees this",
+    "he hit me up yesterday about the job",
+    "I took my pills this morning",
+    "I hurt myself at the gym",
+    "say goodbye to late night snacking",
+    "",
+    "   ",
+    "👍",
+]
+
+
+@pytest.mark.parametrize(
+    "text", EXPLICIT + PASSIVE + SLANG + MISSPELLED + STYLE + NEGATED, ids=lambda t: t[:40]
+)
+def test_suicidal_language_is_found(text: str) -> None:
+    match = detect_crisis(text)
+    assert match is not None
+    assert match.kind in KINDS
+
+
+@pytest.mark.parametrize("text", SELF_HARM)
+def test_self_harm_is_found(text: str) -> None:
+    match = detect_crisis(text)
+    assert match is not None and match.kind == "self_harm"
+
+
+@pytest.mark.parametrize("text", OVERDOSE)
+def test_overdose_is_found_and_immediate(text: str) -> None:
+    match = detect_crisis(text)
+    assert match is not None and match.kind == "overdose" and match.immediate_danger
+
+
+@pytest.mark.parametrize("text", DANGER)
+def test_danger_from_others_is_found_and_immediate(text: str) -> None:
+    match = detect_crisis(text)
+    assert match is not None and match.kind == "danger_from_others" and match.immediate_danger
+
+
+@pytest.mark.parametrize("text", MUST_NOT_TRIGGER, ids=lambda t: t[:40] or "empty")
+def test_hyperbole_and_goal_text_do_not_trigger(text: str) -> None:
+    assert detect_crisis(text) is None
+
+
+def test_plan_or_time_makes_a_match_immediate() -> None:
+    passive = detect_crisis("I feel like a burden")
+    tonight = detect_crisis("I feel like a burden and I'm going to end it tonight")
+    assert passive is not None and not passive.immediate_danger
+    assert tonight is not None and tonight.immediate_danger
+
+
+def test_match_is_truthy_frozen_and_points_into_the_text() -> None:
+    text = "Had a long day. Honestly I want to die."
+    match = detect_crisis(text)
+    assert isinstance(match, CrisisMatch) and bool(match)
+    assert text[match.start : match.end] == "want to die"
+    assert match.rule == "suicidal.death_wish"
+    with pytest.raises(AttributeError):
+        match.kind = "other"  # type: ignore[misc]
+
+
+def test_offsets_survive_collapsed_whitespace() -> None:
+    text = "  ok.\n\nI   will\tkill \u200bmyself"
+    match = detect_crisis(text)
+    assert match is not None
+    assert text[match.start : match.end] == "kill \u200bmyself"
+
+
+def test_most_urgent_finding_wins() -> None:
+    text = "I feel like a burden. He is hurting me."
+    match = detect_crisis(text)
+    assert match is not None and match.kind == "danger_from_others"
+    assert text[match.start : match.end] == "He is hurting me"
+
+
+def test_crisis_at_the_end_of_a_long_message_is_found() -> None:
+    filler = "Today I walked to the shop and planned my week with care. " * 70
+    text = filler + "I want to kill myself."
+    assert len(text) > 4000
+    match = detect_crisis(text)
+    assert match is not None
+    assert text[match.start : match.end] == "kill myself"
+
+
+def test_phrase_on_a_chunk_boundary_is_found() -> None:
+    for pad in range(1380, 1520, 7):
+        text = "x" * pad + " I want to die " + "y " * 200
+        assert detect_crisis(text) is not None, pad
+
+
+def test_tail_of_an_over_long_text_is_still_scanned() -> None:
+    text = "word " * ((MAX_HEAD + MAX_TAIL) // 5 + 1000) + "I want to die"
+    match = detect_crisis(text)
+    assert match is not None and text[match.start : match.end] == "want to die"
+
+
+def test_doc_extension_lists_every_finding_with_offsets() -> None:
+    doc = crisis_pipeline()("I cut myself and I want to die")
+    findings = doc._.get(EXTENSION)
+    assert [(f.kind, doc.text[f.start : f.end]) for f in findings] == [
+        ("self_harm", "cut myself"),
+        ("suicidal", "want to die"),
+    ]
+
+
+def test_component_writes_canonical_lemmas() -> None:
+    doc = crisis_pipeline()("i wanna kil myslef")
+    assert [token.lemma_ for token in doc] == ["i", "want", "kill", "myself"]
+
+
+def test_pipeline_is_built_once_and_safe_across_threads() -> None:
+    texts = ["I want to die", "cut down on sugar", "he's hurting me"] * 50
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(detect_crisis, texts))
+    assert [r.kind if r else None for r in results[:3]] == [
+        "suicidal",
+        None,
+        "danger_from_others",
+    ]
+    assert results == [detect_crisis(t) for t in texts]
+    assert crisis_pipeline() is crisis_pipeline()
+
+
+def test_pattern_shorthand_expands_to_spacy_patterns() -> None:
+    sets = {"SELF": ["myself", "self"]}
+    assert expand_token("kill", sets) == {"LEMMA": "kill"}
+    assert expand_token("to?", sets) == {"LEMMA": "to", "OP": "?"}
+    assert expand_token("@SELF|me", sets) == {"LEMMA": {"IN": ["myself", "self", "me"]}}
+    assert expand_token("~3", sets) == {"OP": "{0,3}"}
+    assert expand_token({"LOWER": "been"}, sets) == {"LOWER": "been"}
+
+
+def _rules_dir(tmp_path: Path, pattern_line: str) -> Path:
+    rules = Path(__file__).resolve().parents[2] / "nlp" / "rules"
+    for name in ("crisis_lexicon.jsonl", "crisis_sets.jsonl"):
+        (tmp_path / name).write_text((rules / name).read_text(encoding="utf-8"))
+    (tmp_path / "crisis_patterns.jsonl").write_text(pattern_line + "\n")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"id": "x", "kind": "sad", "patterns": [["die"]]}', "needs an 'id' and a 'kind'"),
+        ('{"id": "x", "kind": "suicidal", "patterns": [["@NOPE"]]}', "unknown set '@NOPE'"),
+        ('{"id": "x", "kind": "suicidal", "patterns": [["die*"]]}', "bounded gap"),
+        ('{"id": "x", "kind": "suicidal"', "not JSON"),
+    ],
+)
+def test_bad_rule_files_are_rejected_with_the_line(tmp_path: Path, line: str, message: str) -> None:
+    nlp = spacy.blank("en")
+    with pytest.raises(RuleError, match=message) as error:
+        nlp.add_pipe("crisis_language", config={"rules_dir": str(_rules_dir(tmp_path, line))})
+    assert "crisis_patterns.jsonl:1" in str(error.value)
+
+
+def _corpus() -> list[dict[str, object]]:
+    return [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line]
+
+
+def test_corpus_is_large_balanced_and_well_formed() -> None:
+    rows = _corpus()
+    assert len(rows) >= 120
+    assert len({row["id"] for row in rows}) == len(rows)
+    crisis_share = sum(bool(row["label"]) for row in rows) / len(rows)
+    assert 0.5 <= crisis_share <= 0.7
+    held_out = [
+        r for r in rows if int(hashlib.sha256(str(r["id"]).encode()).hexdigest(), 16) % 5 == 0
+    ]
+    assert 0.1 <= len(held_out) / len(rows) <= 0.3
+
+
+def test_corpus_recall_is_total_and_false_alarms_are_rare() -> None:
+    rows = _corpus()
+    missed = [r["id"] for r in rows if r["label"] and detect_crisis(str(r["text"])) is None]
+    calm = [r for r in rows if not r["label"]]
+    alarms = [r["id"] for r in calm if detect_crisis(str(r["text"])) is not None]
+    assert missed == []
+    assert len(alarms) <= 0.10 * len(calm), alarms

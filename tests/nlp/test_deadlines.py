@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from nlp import parse_deadline
+from nlp.deadlines import add_months, find_deadlines
+
+SATURDAY = date(2026, 11, 21)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("within 6 weeks", date(2027, 1, 2)),
+        ("6 weeks", date(2027, 1, 2)),
+        ("in two weeks", date(2026, 12, 5)),
+        ("in 2 wks", date(2026, 12, 5)),
+        ("within a fortnight", date(2026, 12, 5)),
+        ("a month from now", date(2026, 12, 21)),
+        ("by March 1", date(2027, 3, 1)),
+        ("March 1st", date(2027, 3, 1)),
+        ("1 March", date(2027, 3, 1)),
+        ("the 3rd of december", date(2026, 12, 3)),
+        ("2027-03-01", date(2027, 3, 1)),
+        ("by Friday", date(2026, 11, 27)),
+        ("next friday", date(2026, 11, 27)),
+        ("by the end of the month", date(2026, 11, 30)),
+        ("end of the month", date(2026, 11, 30)),
+        ("by the end of the year", date(2026, 12, 31)),
+        ("by the end of next week", date(2026, 11, 29)),
+        ("for the next month", date(2026, 12, 21)),
+        ("by Christmas", date(2026, 12, 25)),
+        ("by new year", date(2027, 1, 1)),
+        ("by easter", date(2027, 3, 28)),
+        ("tomorrow", date(2026, 11, 22)),
+        ("by march", date(2027, 3, 1)),
+        ("in march", date(2027, 3, 31)),
+        ("by the 15th", date(2026, 12, 15)),
+        ("for 30 days", date(2026, 12, 21)),
+        ("this week", date(2026, 11, 22)),
+    ],
+)
+def test_short_answers(text: str, expected: date) -> None:
+    assert parse_deadline(text, SATURDAY) == expected
+
+
+def test_past_date_rolls_to_next_year() -> None:
+    assert parse_deadline("by June 1", date(2026, 6, 2)) == date(2027, 6, 1)
+    assert parse_deadline("by June 1", date(2026, 6, 1)) == date(2026, 6, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["by summer", "soon", "every day", "1/3", "eventually", "in a few weeks", "every friday", ""],
+)
+def test_no_date_for_vague_periods_and_frequencies(text: str) -> None:
+    assert parse_deadline(text, SATURDAY) is None
+
+
+def test_vague_periods_are_reported_as_vague() -> None:
+    (match,) = find_deadlines("get fit by summer", SATURDAY)
+    assert match.vague and match.deadline is None
+    assert "get fit by summer"[match.start : match.end] == "by summer"
+
+
+def test_start_dates_are_not_deadlines() -> None:
+    assert parse_deadline("starting march 1", SATURDAY) is None
+    assert parse_deadline("starting march 1 until april 30", SATURDAY) == date(2027, 4, 30)
+
+
+def test_frequency_is_not_a_duration() -> None:
+    assert parse_deadline("for 3 days a week", SATURDAY) is None
+
+
+def test_possessive_tomorrow_is_not_a_deadline() -> None:
+    assert parse_deadline("plan tomorrow's tasks for a month", SATURDAY) == date(2026, 12, 21)
+
+
+def test_add_months_clamps_to_month_end() -> None:
+    assert add_months(date(2027, 1, 31), 1) == date(2027, 2, 28)

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import pytest
+
+from nlp import Quantity, parse_quantity
+from nlp.quantities import find_quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "per"),
+    [
+        ("3x a week", 3, "times", "week"),
+        ("2x/wk", 2, "times", "week"),
+        ("x3 weekly", 3, "times", "week"),
+        ("twice", 2, "times", None),
+        ("10min", 10, "minutes", None),
+        ("about 4 hours a night", 4, "hours", "day"),
+        ("3 panic attacks a week", 3, "panic attacks", "week"),
+        ("half an hour a day", 30, "minutes", "day"),
+        ("an hour and a half", 90, "minutes", None),
+        ("10k steps", 10000, "steps", None),
+        ("run 5k", 5, "km", None),
+        ("every other day", 0.5, "times", "day"),
+        ("every morning", 1, "times", "day"),
+        ("each weekend", 1, "times", "week"),
+        ("everyday", 1, "times", "day"),
+        ("no more than 2 coffees a day", 2, "coffees", "day"),
+        ("save £50 a month", 50, "£", "month"),
+        ("in bed by 11pm", 23, "o'clock", None),
+    ],
+)
+def test_parse_quantity(text: str, value: float, unit: str | None, per: str | None) -> None:
+    found = parse_quantity(text)
+    assert found is not None
+    assert (found.value, found.unit, found.per) == (value, unit, per)
+    assert text[found.start : found.end] == found.text
+
+
+def test_none_is_zero() -> None:
+    assert parse_quantity("none") == Quantity(0.0, None, None, "none", 0, 4)
+
+
+@pytest.mark.parametrize("text", ["", "not sure", "one day I will", "loads"])
+def test_no_quantity(text: str) -> None:
+    assert parse_quantity(text) is None
+
+
+def test_change_gives_start_and_target() -> None:
+    start, target = find_quantities("from 10 cigarettes a day to 2")
+    assert (start.value, start.unit, start.per) == (10, "cigarettes", "day")
+    assert (target.value, target.unit) == (2, "cigarettes")
+
+
+def test_blocked_ranges_are_skipped() -> None:
+    text = "walk until March 1"
+    assert find_quantities(text, blocked=[(11, 18)]) == ()

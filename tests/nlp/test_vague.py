@@ -1,0 +1,117 @@
+"""Vague wording: what must be flagged, and what must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.smart import analyze_doc
+from tests.nlp.conftest import flagged, report
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("I want to feel better", "feel better"),
+        ("be less anxious", "be less anxious"),
+        ("be happier", "be happier"),
+        ("more confident at work", "more confident"),
+        ("get my life together", "get my life together"),
+        ("feel a lot calmer", "feel a lot calmer"),
+        ("be kinder to myself", "be kinder to myself"),
+        ("love myself", "love myself"),
+    ],
+)
+def test_feelings(text: str, phrase: str) -> None:
+    assert phrase in flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("improve", "improve"),
+        ("work on it", "work on"),
+        ("deal with my anxiety", "deal with my anxiety"),
+        ("get better at saying no", "get better at"),
+        ("manage my stress", "manage my stress"),
+        ("sleep better", "sleep better"),
+        ("eat healthier", "eat healthier"),
+    ],
+)
+def test_improvement_verbs(text: str, phrase: str) -> None:
+    assert phrase in flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("try to walk", "try to"),
+        ("somehow stop", "somehow"),
+        ("do more stuff", "stuff"),
+        ("do things I like", "things"),
+        ("read a lot", "a lot"),
+        ("exercise more", "more"),
+        ("drink less", "less"),
+        ("go out sometimes", "sometimes"),
+        ("call mum when I can", "when i can"),
+        ("have a few early nights", "a few"),
+    ],
+)
+def test_hedges(text: str, phrase: str) -> None:
+    assert phrase in flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("walk daily soon", "soon"),
+        ("get fit by summer", "by summer"),
+        ("eventually run", "eventually"),
+        ("someday learn piano", "someday"),
+        ("one day I'll write a book", "one day"),
+    ],
+)
+def test_vague_deadlines(text: str, phrase: str) -> None:
+    assert phrase in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I will walk 20 minutes every morning until March 1",
+        "no more than 2 coffees a day",
+        "walk more than 3 times a week",
+        "write down 3 good things every night",
+        "walk the dog one day a week",
+        "get a good night's sleep",
+        "try one new recipe a week",
+        "go to the gym 3x a week until christmas",
+    ],
+)
+def test_must_not_flag(text: str) -> None:
+    assert flagged(text) == []
+
+
+def test_offsets_point_into_the_original_text() -> None:
+    text = "  I’LL TRY TO Feel Better… 😊 by Summer"
+    for finding in report(text).vague_phrases:
+        assert text[finding.start : finding.end] == finding.text
+
+
+def test_findings_are_on_the_doc() -> None:
+    doc = analyze_doc("I want to feel better soon")
+    labels = [span.label_ for span in doc.spans["vague"]]
+    assert labels == ["vague_feeling", "vague_deadline"]
+    assert doc.spans["vague"][0]._.finding.text == "feel better"
+
+
+def test_suggestion_fits_the_theme() -> None:
+    (finding,) = report("be less anxious", theme="anxiety").vague_phrases
+    assert "panic attacks" in finding.suggestion
+    (finding,) = report("be less anxious", theme="sleep").vague_phrases
+    assert "bedtime" in finding.suggestion
+
+
+def test_wording_is_plain_and_quotes_the_phrase() -> None:
+    (finding,) = report("feel better", theme="low_mood").vague_phrases
+    assert finding.reason.startswith("“feel better”")
+    assert "{" not in finding.reason + finding.suggestion
