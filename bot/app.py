@@ -11,11 +11,11 @@ from collections.abc import AsyncIterator
 from bot.config import Settings
 from bot.console import run_console
 from bot.storage.database import Database, cipher_from_settings
-from bot.telegram_transport import build_application
+from bot.telegram_transport import build_application, set_menu
 from bot.turns import TurnHandler
 from dialogs.clock import SystemClock
 from nlp.crisis import crisis_pipeline
-from nlp.pipeline import get_pipeline
+from nlp.pipeline import use_model
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +27,8 @@ def open_database(settings: Settings) -> Database:
 
 
 def warm_up_analysis(model: str | None) -> None:
-    """Build the spaCy pipelines now, so the first client does not wait for them."""
-    get_pipeline(model)
+    """Choose the analyzer's pipeline and build it now, so the first client does not wait."""
+    use_model(model or "")
     crisis_pipeline()
 
 
@@ -61,6 +61,7 @@ async def serve_telegram(settings: Settings) -> None:
         application = build_application(settings, turns)
         async with application:
             await application.start()
+            await set_menu(application)
             assert application.updater is not None
             await application.updater.start_polling(drop_pending_updates=False)
             log.info("telegram_polling_started")

@@ -8,13 +8,15 @@ import html
 import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 from bot.storage.clients import ClientKey
 from bot.turns import TurnHandler
-from dialogs.replies import Inbound, Option, Reply
+from dialogs.replies import Attachment, Inbound, Option, Reply
 from dialogs.wording import say
 
+EXPORT_FOLDER = Path("exports")
 TAG = re.compile(r"</?(?:b|i|strong|em|u|s|code|pre)>")
 
 
@@ -28,16 +30,25 @@ def offered(replies: Sequence[Reply]) -> tuple[Option, ...]:
     return tuple(option for reply in replies for option in reply.options)
 
 
-def render(replies: Sequence[Reply]) -> str:
+def render(replies: Sequence[Reply], folder: Path = EXPORT_FOLDER) -> str:
+    """Replies as terminal text; attached files are saved to `folder` and named."""
     lines: list[str] = []
     number = 0
     for reply in replies:
         lines.append(plain(reply.text))
+        lines += [plain(say("console.saved", path=save(a, folder))) for a in reply.attachments]
         for option in reply.options:
             number += 1
             lines.append(f"[{number}] {plain(option.label)}")
         lines.append("")
     return "\n".join(lines)
+
+
+def save(attachment: Attachment, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / attachment.filename
+    path.write_bytes(attachment.content)
+    return path
 
 
 def read_inbound(line: str, options: Sequence[Option], wants_number: bool = False) -> Inbound:

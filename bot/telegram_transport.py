@@ -9,6 +9,7 @@ from telegram import (
     BotCommand,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InputFile,
     Message,
     Update,
 )
@@ -31,7 +32,17 @@ from dialogs.wording import say
 
 log = logging.getLogger(__name__)
 
-MENU_COMMANDS = ("newgoal", "goals", "back", "cancel", "help", "privacy", "crisis")
+MENU_COMMANDS = (
+    "newgoal",
+    "goals",
+    "back",
+    "cancel",
+    "help",
+    "privacy",
+    "export",
+    "delete",
+    "crisis",
+)
 PRIVATE = filters.ChatType.PRIVATE
 
 
@@ -106,6 +117,10 @@ async def send(context: ContextTypes.DEFAULT_TYPE, chat_id: int, replies: Sequen
         await context.bot.send_message(
             chat_id, reply.text, parse_mode=ParseMode.HTML, reply_markup=keyboard(reply)
         )
+        for attachment in reply.attachments:
+            await context.bot.send_document(
+                chat_id, InputFile(attachment.content, filename=attachment.filename)
+            )
 
 
 async def retire_keyboard(message: Message) -> None:
@@ -150,7 +165,6 @@ def build_application(settings: Settings, turns: TurnHandler) -> Application:  #
         .token(settings.telegram_bot_token.get_secret_value())
         .rate_limiter(AIORateLimiter(max_retries=3))
         .concurrent_updates(True)
-        .post_init(set_menu)
     )
     if settings.telegram_api_base_url:
         api_url, file_url = api_urls(settings.telegram_api_base_url)

@@ -15,6 +15,7 @@ from bot.storage import clients
 from bot.storage.client_records import SqlClientRecords
 from bot.storage.clients import ClientKey
 from bot.storage.database import Database
+from bot.storage.models import Client
 from dialogs.clock import Clock
 from dialogs.flow import Turn
 from dialogs.records import ClientProfile
@@ -24,6 +25,10 @@ from dialogs.state import ConversationState
 from dialogs.wording import say
 
 log = logging.getLogger(__name__)
+
+
+class UnknownClient(LookupError):
+    """A system turn for a client who no longer exists."""
 
 
 class TurnHandler:
@@ -61,10 +66,31 @@ class TurnHandler:
         log.info("turn client=%s kind=%s event=%s", client_id, inbound.kind, response.event)
         return response.replies
 
-    async def run_turn(self, key: ClientKey, inbound: Inbound) -> tuple[int, Response]:
+    async def handle_system(self, key: ClientKey, inbound: Inbound) -> list[Reply]:
+        """A turn the bot starts itself (a check-in came due), under the same lock and transaction.
+
+        Failures propagate, so the caller retries later instead of sending an apology unasked;
+        a client who is gone (erased) gets nothing and is not created again.
+        """
+        async with self.lock_for(key):
+            try:
+                client_id, response = await self.run_turn(key, inbound, create=False)
+            except UnknownClient:
+                return []
+        log.info("turn client=%s kind=%s event=%s", client_id, inbound.kind, response.event)
+        return response.replies
+
+    async def run_turn(
+        self, key: ClientKey, inbound: Inbound, create: bool = True
+    ) -> tuple[int, Response]:
         now = self.clock.now()
         async with self.database.transaction() as session:
-            client = await clients.find_or_create(session, key, now)
+            if create:
+                client: Client | None = await clients.find_or_create(session, key, now)
+            else:
+                client = await clients.find(session, key)
+            if client is None:
+                raise UnknownClient(key.channel)
             assert client.id is not None
             row = await clients.lock_conversation(session, client.id, now)
             state = clients.read_state(row)
@@ -76,5 +102,6 @@ class TurnHandler:
             )
             records = SqlClientRecords(session, client.id, self.clock)
             response = await respond(Turn(state, records, profile, self.clock), inbound)
-            clients.write_state(row, state, now)
+            if not records.erased:
+                clients.write_state(row, state, now)
             return client.id, response

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dialogs.crisis_lines import Line, Region, lines_for
-from dialogs.replies import Reply
+from dialogs.crisis_lines import FALLBACK, Line, Region, lines_for, load_crisis_lines
+from dialogs.replies import Option, Reply
 from dialogs.wording import Html, joined, say
 
 
@@ -29,5 +29,23 @@ def referral_text(region: Region, immediate: bool) -> Html:
 
 
 def referral(region_code: str, immediate: bool) -> list[Reply]:
-    """The whole referral as a single message."""
-    return [Reply(referral_text(lines_for(region_code), immediate))]
+    """The whole referral as a single message, with a way to pick another country's lines."""
+    other_country = Option(say("crisis.other_country_button"), "region")
+    return [Reply(referral_text(lines_for(region_code), immediate), (other_country,))]
+
+
+def country_question() -> Reply:
+    options = [Option(region.name, f"region:{region.code}") for region in regions()]
+    return Reply(say("crisis.country_ask"), tuple(options), columns=2)
+
+
+def regions() -> list[Region]:
+    """Each region once (aliases point at the same one), the fallback last."""
+    unique = {region.code: region for region in load_crisis_lines().values()}
+    fallback = unique.pop(FALLBACK)
+    return [*unique.values(), fallback]
+
+
+def known_region(code: str) -> str | None:
+    region = load_crisis_lines().get(code.strip().upper())
+    return None if region is None else region.code

@@ -138,8 +138,7 @@ class Flow:
         state = turn.state
         target = self.after_editing(state, outcome.to)
         if target is None:
-            state.clear()
-            return list(outcome.replies)
+            return [*outcome.replies, *await self.finish(turn)]
         if outcome.forget_history:
             state.history = []
         elif state.step is not None:
@@ -148,6 +147,11 @@ class Flow:
             state.history = state.history[: state.history.index(target)]
         state.step = target
         return [*outcome.replies, *await self.prompt(turn)]
+
+    async def finish(self, turn: Turn) -> list[Reply]:
+        """Leave the flow; a flow that interrupted another may hand the client back to it."""
+        turn.state.clear()
+        return []
 
     def after_editing(self, state: ConversationState, to: str | None) -> str | None:
         """While a part is being changed from the summary, leaving that part returns there."""

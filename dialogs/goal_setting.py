@@ -232,6 +232,13 @@ class Per(Step):
         return Advance("baseline")
 
 
+def read_amount(text: str) -> float | None:
+    """A count or measure typed on a phone: "3", "three", "twice", "none", "10min"."""
+    quantity = nlp.parse_quantity(text)
+    value = quantity.value if quantity else nlp.parse_number(text)
+    return None if value is None or value < 0 else value
+
+
 class Amount(Step):
     """Shared reading of a number answer: "3", "three", "twice", "3x a week", "10min"."""
 
@@ -243,11 +250,8 @@ class Amount(Step):
         return [Reply(text, wants_number=True)]
 
     async def on_text(self, turn: Turn, text: str) -> Outcome:
-        quantity = nlp.parse_quantity(text)
-        value = quantity.value if quantity else nlp.parse_number(text)
-        if value is None or value < 0:
-            return self.waiting()
-        return self.accept(turn, value)
+        value = read_amount(text)
+        return self.waiting() if value is None else self.accept(turn, value)
 
     @abstractmethod
     def accept(self, turn: Turn, value: float) -> Outcome:

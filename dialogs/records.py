@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Protocol
+from typing import Any, Protocol
 
 from dialogs.state import GoalDraft
 
@@ -41,6 +41,27 @@ class CheckinSchedule:
 
 
 @dataclass(frozen=True)
+class GoalAnswer:
+    """One goal's measure at a check-in, with its attainment level (see dialogs.attainment)."""
+
+    goal_id: int
+    value: float
+    level: int
+    steps_done: str | None
+
+
+@dataclass(frozen=True)
+class CheckinRecord:
+    """One saved weekly check-in."""
+
+    week_of: date
+    helped: str | None
+    hindered: str | None
+    created_at: datetime
+    answers: tuple[GoalAnswer, ...]
+
+
+@dataclass(frozen=True)
 class ClientProfile:
     """Facts about the client that shape replies."""
 
@@ -69,3 +90,57 @@ class ClientRecords(Protocol):
     async def save_schedule(
         self, weekday: int, local_time: time, timezone: str
     ) -> CheckinSchedule: ...
+
+    async def set_checkins_paused(self, paused: bool) -> CheckinSchedule | None:
+        """Stop or restart check-ins; restarting counts from now. None without a schedule."""
+        ...
+
+    async def checkin_answered(self) -> None:
+        """The client responded to the latest check-in message (it no longer counts as missed)."""
+        ...
+
+    async def save_checkin(
+        self,
+        week_of: date,
+        answers: Sequence[GoalAnswer],
+        helped: str | None,
+        hindered: str | None,
+    ) -> None:
+        """Record this week's check-in; a second one in the same week replaces the first."""
+        ...
+
+    async def checkins(self, since: datetime | None = None) -> list[CheckinRecord]:
+        """Saved check-ins, oldest first; only those saved after `since` when given."""
+        ...
+
+    async def update_goal(
+        self,
+        goal_id: int,
+        *,
+        target: float | None = None,
+        deadline: date | None = None,
+        status: str | None = None,
+        steps: Sequence[str] | None = None,
+    ) -> SavedGoal | None:
+        """Change parts of a saved goal; None when the client has no such goal."""
+        ...
+
+    async def last_summary(self, before: datetime) -> datetime | None:
+        """When the client last made a therapist summary, before `before`."""
+        ...
+
+    async def add_summary(self) -> None:
+        """Note that a therapist summary was made now."""
+        ...
+
+    async def set_region(self, region: str) -> None:
+        """The country whose crisis lines the client sees."""
+        ...
+
+    async def export_everything(self) -> dict[str, list[dict[str, Any]]]:
+        """Every stored row about the client, by table, as JSON-ready values."""
+        ...
+
+    async def erase_everything(self) -> None:
+        """Delete all the client's data, schedule and conversation included."""
+        ...

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 
 
@@ -12,6 +13,7 @@ class InboundKind(StrEnum):
     COMMAND = "command"
     EDITED = "edited"
     MEDIA = "media"
+    SYSTEM = "system"
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,11 @@ class Inbound:
     def command(cls, name: str) -> Inbound:
         return cls(InboundKind.COMMAND, name.lstrip("/").split("@", 1)[0].lower())
 
+    @classmethod
+    def system(cls, event: str) -> Inbound:
+        """Something the bot itself starts, such as a check-in coming due; never client input."""
+        return cls(InboundKind.SYSTEM, event)
+
 
 @dataclass(frozen=True)
 class Option:
@@ -60,6 +67,36 @@ class Option:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file sent with a reply, such as the client's data export."""
+
+    filename: str
+    content: bytes
+    mime_type: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A goal's measure week by week, as data only; each transport draws it its own way.
+
+    Labels are plain text (not HTML): they are drawn on the picture, not sent as a message.
+    """
+
+    title: str
+    measure_label: str
+    weeks: tuple[date, ...]
+    values: tuple[float, ...]
+    baseline: float
+    target: float
+    start: date
+    deadline: date
+    baseline_label: str
+    target_label: str
+    deadline_label: str
+    values_label: str
+
+
+@dataclass(frozen=True)
 class Reply:
     """One message to the client.
 
@@ -67,9 +104,12 @@ class Reply:
     so Telegram can send it as HTML and the console can strip the tags.
     `columns` says how many options fit on one row of buttons. `wants_number` marks a
     question answered with a number, so a console never mistakes "2" for the second option.
+    `chart`, when set, is drawn as a picture and shown before the text, which says the same.
     """
 
     text: str
     options: tuple[Option, ...] = field(default=())
     columns: int = 1
     wants_number: bool = False
+    chart: Chart | None = None
+    attachments: tuple[Attachment, ...] = field(default=())

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import nlp
-from dialogs import crisis, goal_setting
+from dialogs import checkin, crisis, goal_setting, privacy, progress, reminders
 from dialogs.flow import Flow, Turn, text_reply
 from dialogs.goal_card import goal_card
 from dialogs.replies import Inbound, InboundKind, Option, Reply
 from dialogs.wording import joined, say
 
-FLOWS: dict[str, Flow] = {goal_setting.GOAL_SETTING.name: goal_setting.GOAL_SETTING}
+FLOWS: dict[str, Flow] = {
+    flow.name: flow
+    for flow in (goal_setting.GOAL_SETTING, privacy.DELETE, checkin.CHECKIN, reminders.SCHEDULE)
+}
 GOAL_LABEL_LENGTH = 48
+MAX_TEXT_LENGTH = 2000
 
 Handler = Callable[[Turn], Awaitable[list[Reply]]]
 
@@ -41,7 +46,7 @@ def with_resume(turn: Turn, replies: list[Reply]) -> list[Reply]:
     if active_flow(turn) is None or not replies:
         return replies
     last = replies[-1]
-    return [*replies[:-1], Reply(last.text, (*last.options, resume_option()), last.columns)]
+    return [*replies[:-1], replace(last, options=(*last.options, resume_option()))]
 
 
 async def respond(turn: Turn, inbound: Inbound) -> Response:
@@ -50,37 +55,60 @@ async def respond(turn: Turn, inbound: Inbound) -> Response:
     if words and (match := nlp.detect_crisis(words)) is not None:
         replies = crisis.referral(turn.profile.region, immediate=match.immediate_danger)
         return Response(with_resume(turn, replies), "crisis_language")
-    if inbound.kind in (InboundKind.EDITED, InboundKind.MEDIA):
-        return Response(await not_readable(turn, inbound.kind), f"{inbound.kind}_message")
-    if inbound.kind is InboundKind.TEXT and not inbound.value.strip():
-        return Response(await not_readable(turn, inbound.kind), "empty_text")
+    if inbound.kind is InboundKind.SYSTEM:
+        return Response(await system_event(turn, inbound.value), f"system_{inbound.value}")
+    if (refusal := screen(inbound)) is not None:
+        return Response(await not_readable(turn, refusal), refusal.rsplit(".", 1)[-1])
     if turn.state.step is not None and active_flow(turn) is None:
         turn.state.clear()
         return Response([text_reply("common.lost_track"), *await idle(turn)], "state_reset")
     if inbound.kind is InboundKind.COMMAND:
-        handler = COMMANDS.get(inbound.value, unknown_command)
-        return Response(
-            await handler(turn),
-            f"command_{inbound.value if handler is not unknown_command else 'unknown'}",
-        )
-    if inbound.kind is InboundKind.CHOICE and (
-        global_choice := GLOBAL_CHOICES.get(choice_key(inbound.value))
-    ):
-        return Response(await global_choice(turn, inbound.value), "choice_global")
+        return await run_command(turn, inbound.value)
+    if inbound.kind is InboundKind.CHOICE and choice_key(inbound.value) in GLOBAL_CHOICES:
+        handler = GLOBAL_CHOICES[choice_key(inbound.value)]
+        return Response(await handler(turn, inbound.value), "choice_global")
     flow = active_flow(turn)
     if flow is None:
         key = "flow.stale_button" if inbound.kind is InboundKind.CHOICE else "common.idle_text"
         return Response([text_reply(key), *await idle(turn)], "idle")
-    return Response(await flow.handle(turn, inbound), f"{flow.name}_turn")
+    return Response(await flow.handle(turn, clean(inbound)), f"{flow.name}_turn")
+
+
+def screen(inbound: Inbound) -> str | None:
+    """The catalog key of a kind refusal for input no step can use, or None."""
+    if inbound.kind in (InboundKind.EDITED, InboundKind.MEDIA):
+        return f"common.not_readable_{inbound.kind}"
+    if inbound.kind is not InboundKind.TEXT:
+        return None
+    if len(inbound.value) > MAX_TEXT_LENGTH:
+        return "common.message_too_long"
+    if not any(character.isalnum() for character in inbound.value):
+        return "common.no_words"
+    return None
+
+
+def clean(inbound: Inbound) -> Inbound:
+    """Text without control characters (zero-width, NUL...), which no answer needs."""
+    if inbound.kind is not InboundKind.TEXT:
+        return inbound
+    kept = "".join(c for c in inbound.value if c in "\n\t" or unicodedata.category(c)[0] != "C")
+    return Inbound.text(kept.strip())
+
+
+async def run_command(turn: Turn, name: str) -> Response:
+    handler = COMMANDS.get(name)
+    if handler is None:
+        return Response(await unknown_command(turn), "command_unknown")
+    return Response(await handler(turn), f"command_{name}")
 
 
 def choice_key(value: str) -> str:
     return value.split(":", 1)[0]
 
 
-async def not_readable(turn: Turn, kind: InboundKind) -> list[Reply]:
-    """An edit, a sticker or an empty message: say what works instead; nothing changes."""
-    explanation = text_reply(f"common.not_readable_{kind}")
+async def not_readable(turn: Turn, refusal: str) -> list[Reply]:
+    """An edit, a sticker, an empty or endless message: say what works instead; nothing changes."""
+    explanation = text_reply(refusal, limit=f"{MAX_TEXT_LENGTH:,}")
     flow = active_flow(turn)
     return [explanation, *(await flow.prompt(turn) if flow else await idle(turn))]
 
@@ -137,7 +165,7 @@ async def open_goal(turn: Turn, value: str) -> list[Reply]:
     if goal is None:
         return with_resume(turn, [text_reply("goals.not_found"), *await idle(turn)])
     card = goal_card(goal)
-    options = [Option(say("common.goals_button"), "goals")]
+    options = [*checkin.status_options(goal), Option(say("common.goals_button"), "goals")]
     return with_resume(
         turn, [text_reply("goals.open", options, card=card, status=say(f"status.{goal.status}"))]
     )
@@ -161,12 +189,28 @@ async def show_help(turn: Turn) -> list[Reply]:
     return with_resume(turn, [text_reply("help.text")])
 
 
-async def privacy(turn: Turn) -> list[Reply]:
+async def show_privacy(turn: Turn) -> list[Reply]:
     return with_resume(turn, [text_reply("privacy.text")])
 
 
 async def crisis_lines(turn: Turn) -> list[Reply]:
     return with_resume(turn, crisis.referral(turn.profile.region, immediate=False))
+
+
+async def choose_country(turn: Turn) -> list[Reply]:
+    return with_resume(turn, [crisis.country_question()])
+
+
+async def country_choice(turn: Turn, value: str) -> list[Reply]:
+    """ "region" asks which country; "region:GB" sets it and shows that country's lines."""
+    _, _, code = value.partition(":")
+    if not code:
+        return await choose_country(turn)
+    region = crisis.known_region(code)
+    if region is None:
+        return await choose_country(turn)
+    await turn.records.set_region(region)
+    return with_resume(turn, crisis.referral(region, immediate=False))
 
 
 async def unknown_command(turn: Turn) -> list[Reply]:
@@ -195,6 +239,55 @@ async def new_goal_choice(turn: Turn, value: str) -> list[Reply]:
     return await new_goal(turn)
 
 
+async def checkin_now(turn: Turn) -> list[Reply]:
+    return await checkin.begin_now(turn, FLOWS)
+
+
+async def checkin_choice(turn: Turn, value: str) -> list[Reply]:
+    return await checkin.start(turn)
+
+
+async def change_schedule(turn: Turn) -> list[Reply]:
+    flow = active_flow(turn)
+    busy = flow is not None and flow is not reminders.SCHEDULE
+    return await reminders.change_schedule(turn, busy)
+
+
+async def pause_checkins(turn: Turn) -> list[Reply]:
+    return with_resume(turn, await reminders.pause(turn))
+
+
+async def resume_checkins(turn: Turn) -> list[Reply]:
+    return with_resume(turn, await reminders.resume(turn))
+
+
+async def pause_offer_choice(turn: Turn, value: str) -> list[Reply]:
+    return with_resume(turn, await reminders.pause_offer_choice(turn, value))
+
+
+async def show_progress(turn: Turn) -> list[Reply]:
+    return with_resume(turn, await progress.show_progress(turn))
+
+
+async def show_summary(turn: Turn) -> list[Reply]:
+    return with_resume(turn, await progress.summary(turn))
+
+
+async def goal_status_choice(turn: Turn, value: str) -> list[Reply]:
+    return with_resume(turn, await checkin.change_status(turn, value))
+
+
+async def system_event(turn: Turn, event: str) -> list[Reply]:
+    """What the bot says on its own (a check-in due); an empty answer sends nothing."""
+    if event == "checkin_due":
+        return await checkin.due(turn, FLOWS)
+    if event == "checkin_reminder":
+        return await checkin.reminder(turn, FLOWS)
+    if event == "checkin_pause_offer":
+        return await reminders.pause_offer(turn)
+    return []
+
+
 COMMANDS: dict[str, Handler] = {
     "start": start,
     "newgoal": new_goal,
@@ -202,8 +295,17 @@ COMMANDS: dict[str, Handler] = {
     "cancel": cancel,
     "back": back,
     "help": show_help,
-    "privacy": privacy,
+    "privacy": show_privacy,
+    "export": privacy.export,
+    "delete": privacy.start_delete,
     "crisis": crisis_lines,
+    "country": choose_country,
+    "checkin": checkin_now,
+    "schedule": change_schedule,
+    "pause": pause_checkins,
+    "resume": resume_checkins,
+    "progress": show_progress,
+    "summary": show_summary,
 }
 
 GLOBAL_CHOICES: dict[str, Callable[[Turn, str], Awaitable[list[Reply]]]] = {
@@ -212,4 +314,8 @@ GLOBAL_CHOICES: dict[str, Callable[[Turn, str], Awaitable[list[Reply]]]] = {
     "goals": goals_choice,
     "goal": open_goal,
     "newgoal": new_goal_choice,
+    "region": country_choice,
+    "checkin": checkin_choice,
+    "checkins": pause_offer_choice,
+    "goalstatus": goal_status_choice,
 }

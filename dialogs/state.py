@@ -31,6 +31,35 @@ class ScheduleDraft(BaseModel):
     local_time: str | None = None
 
 
+class CheckinAnswer(BaseModel):
+    """One goal's answers during a check-in."""
+
+    goal_id: int
+    value: float | None = None
+    steps_done: str | None = None
+
+
+class ReturnPoint(BaseModel):
+    """Where the client stood in another flow when a check-in began, to go back there after."""
+
+    flow: str
+    step: str
+    history: list[str] = Field(default_factory=list)
+    editing: str | None = None
+
+
+class CheckinDraft(BaseModel):
+    """A check-in being answered: goal by goal, then the client's own notes on the week."""
+
+    answers: list[CheckinAnswer] = Field(default_factory=list)
+    position: int = 0
+    helped: str | None = None
+    hindered: str | None = None
+    review: list[int] = Field(default_factory=list)
+    new_steps: list[str] = Field(default_factory=list)
+    return_to: ReturnPoint | None = None
+
+
 class ConversationState(BaseModel):
     """Where the client stands in a flow, and what the flow has gathered so far."""
 
@@ -41,6 +70,7 @@ class ConversationState(BaseModel):
     motives: list[str] = Field(default_factory=list)
     draft: GoalDraft = Field(default_factory=GoalDraft)
     schedule: ScheduleDraft = Field(default_factory=ScheduleDraft)
+    checkin: CheckinDraft = Field(default_factory=CheckinDraft)
 
     @property
     def in_flow(self) -> bool:

@@ -60,6 +60,8 @@ _PER_AFTER = re.compile(
 _START_BEFORE = re.compile(
     r"(?:from|since|starting|start|starts|begin|beginning|begins|after|commencing)\s+(?:on\s+)?$"
 )
+# "3 days a week": the "a week" says how often, after a count.
+_COUNT_BEFORE = re.compile(r"(?:\d|\b(?:times|x|days?|hours?|hrs?|mins?|minutes?|once|twice))\s*$")
 _COUNTED_AFTER = re.compile(r"\s*(?:x|times|days|hours|hrs|mins|minutes|pages)\b")
 
 
@@ -145,6 +147,9 @@ def _day_month(found: re.Match[str], today: date) -> date | None:
 def _relative(found: re.Match[str], today: date) -> date | None:
     if _PER_AFTER.match(found.string, found.end()):
         return None  # "for 3 days a week" is how often, not how long
+    bare = found["n"] in ("a", "an") and found.group().startswith(found["n"])
+    if bare and _COUNT_BEFORE.search(found.string, 0, found.start()):
+        return None
     count = number_value(found["n"]) if found["n"] not in (None, "a", "an") else 1.0
     unit = found["unit"]
     if count is None or count > 120:

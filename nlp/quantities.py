@@ -54,9 +54,7 @@ _UNIT_AT = re.compile(
 )
 _K_AT = re.compile(r"k(?![\w])(?P<steps>\s+steps)?")
 _NOUN_AT = re.compile(r"\s+(?P<noun>[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)")
-_PER_AT = re.compile(
-    rf"\s*(?:(?:a|an|per|each|every|/|x|in\s+a|on)\s*)?(?P<per>{_PER_WORDS})s?(?![\w])"
-)
+_PER_AT = re.compile(rf"\s*(?:(?:a|an|per|each|every|/|x|on)\s*)?(?P<per>{_PER_WORDS})s?(?![\w])")
 _HOUR_WORDS = re.compile(
     r"(?<![\w])(?:(?P<half>half|a\s+half|quarter|a\s+quarter)\s+(?:of\s+)?an?\s+hour"
     r"|half\s+(?:an\s+)?hour|an?\s+hour(?P<and_half>\s+and\s+a\s+half)?)(?![\w])"

@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, time
-from typing import TypeVar
+from datetime import date, datetime, time
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from sqlmodel import col, select
+from sqlmodel import col, delete, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.checkin_schedule import next_due
-from bot.storage.models import ActionStep, CheckinSchedule, Goal, Motive
+from bot.storage.client_data import erase_client, export_client
+from bot.storage.models import (
+    ActionStep,
+    Checkin,
+    CheckinDelivery,
+    CheckinEntry,
+    CheckinSchedule,
+    Client,
+    Goal,
+    Motive,
+    ProgressSummary,
+)
 from dialogs.clock import Clock
+from dialogs.records import CheckinRecord, GoalAnswer, SavedGoal
 from dialogs.records import CheckinSchedule as ScheduleView
-from dialogs.records import SavedGoal
 from dialogs.state import GoalDraft
 
 T = TypeVar("T")
@@ -31,6 +42,7 @@ class SqlClientRecords:
         self.session = session
         self.client_id = client_id
         self.clock = clock
+        self.erased = False
 
     async def add_motives(self, texts: Sequence[str]) -> None:
         now = self.clock.now()
@@ -82,6 +94,154 @@ class SqlClientRecords:
         row.paused, row.updated_at = False, now
         self.session.add(row)
         return schedule_view(row)
+
+    async def set_region(self, region: str) -> None:
+        client = await self.session.get(Client, self.client_id)
+        assert client is not None
+        client.region = region
+
+    async def export_everything(self) -> dict[str, list[dict[str, Any]]]:
+        await self.session.flush()
+        return await export_client(self.session, self.client_id)
+
+    async def erase_everything(self) -> None:
+        await self.session.flush()
+        self.session.expunge_all()
+        await erase_client(self.session, self.client_id)
+        self.erased = True
+
+    async def set_checkins_paused(self, paused: bool) -> ScheduleView | None:
+        row = await self.session.get(CheckinSchedule, self.client_id)
+        if row is None:
+            return None
+        now = self.clock.now()
+        if row.paused and not paused:
+            # Counting on from now: resuming must not fire a check-in that fell due while paused.
+            local_time = schedule_view(row).local_time
+            row.next_due_at = next_due(row.weekday, local_time, row.timezone, after=now)
+        row.paused, row.updated_at = paused, now
+        self.session.add(row)
+        return schedule_view(row)
+
+    async def checkin_answered(self) -> None:
+        latest = (
+            select(CheckinDelivery.id)
+            .where(
+                CheckinDelivery.client_id == self.client_id,
+                col(CheckinDelivery.kind).in_(("checkin", "pause_offer")),
+                CheckinDelivery.status == "sent",
+            )
+            .order_by(col(CheckinDelivery.due_at).desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+        await self.session.exec(
+            update(CheckinDelivery)
+            .where(col(CheckinDelivery.id) == latest, col(CheckinDelivery.answered_at).is_(None))
+            .values(answered_at=self.clock.now())
+        )
+
+    async def save_checkin(
+        self,
+        week_of: date,
+        answers: Sequence[GoalAnswer],
+        helped: str | None,
+        hindered: str | None,
+    ) -> None:
+        now = self.clock.now()
+        query = select(Checkin).where(
+            Checkin.client_id == self.client_id, Checkin.week_of == week_of
+        )
+        checkin = (await self.session.exec(query)).first()
+        if checkin is None:
+            checkin = Checkin(
+                client_id=self.client_id, week_of=week_of, created_at=now, updated_at=now
+            )
+        checkin.helped, checkin.hindered, checkin.updated_at = helped, hindered, now
+        self.session.add(checkin)
+        await self.session.flush()
+        assert checkin.id is not None
+        await self.session.exec(
+            delete(CheckinEntry).where(col(CheckinEntry.checkin_id) == checkin.id)
+        )
+        owned = {goal.id for goal in await self.goals()}
+        self.session.add_all(
+            CheckinEntry(
+                checkin_id=checkin.id,
+                goal_id=answer.goal_id,
+                value=answer.value,
+                level=answer.level,
+                steps_done=answer.steps_done,
+            )
+            for answer in answers
+            if answer.goal_id in owned
+        )
+        await self.checkin_answered()
+
+    async def checkins(self, since: datetime | None = None) -> list[CheckinRecord]:
+        query = select(Checkin).where(Checkin.client_id == self.client_id)
+        if since is not None:
+            query = query.where(Checkin.updated_at > since)
+        saved = (await self.session.exec(query.order_by(col(Checkin.week_of)))).all()
+        ids = [checkin.id for checkin in saved]
+        entries = (
+            await self.session.exec(
+                select(CheckinEntry)
+                .where(col(CheckinEntry.checkin_id).in_(ids))
+                .order_by(col(CheckinEntry.goal_id))
+            )
+        ).all()
+        return [
+            CheckinRecord(
+                week_of=checkin.week_of,
+                helped=checkin.helped,
+                hindered=checkin.hindered,
+                created_at=checkin.created_at,
+                answers=tuple(
+                    GoalAnswer(entry.goal_id, entry.value, entry.level, entry.steps_done)
+                    for entry in entries
+                    if entry.checkin_id == checkin.id
+                ),
+            )
+            for checkin in saved
+        ]
+
+    async def update_goal(
+        self,
+        goal_id: int,
+        *,
+        target: float | None = None,
+        deadline: date | None = None,
+        status: str | None = None,
+        steps: Sequence[str] | None = None,
+    ) -> SavedGoal | None:
+        query = select(Goal).where(Goal.id == goal_id, Goal.client_id == self.client_id)
+        goal = (await self.session.exec(query)).first()
+        if goal is None:
+            return None
+        goal.target = goal.target if target is None else target
+        goal.deadline = goal.deadline if deadline is None else deadline
+        goal.status = goal.status if status is None else status
+        goal.updated_at = self.clock.now()
+        self.session.add(goal)
+        if steps is not None:
+            await self.session.exec(delete(ActionStep).where(col(ActionStep.goal_id) == goal_id))
+            self.session.add_all(
+                ActionStep(goal_id=goal_id, position=i, text=t) for i, t in enumerate(steps)
+            )
+        await self.session.flush()
+        return view(goal, await self.steps_of(goal))
+
+    async def last_summary(self, before: datetime) -> datetime | None:
+        query = (
+            select(ProgressSummary.created_at)
+            .where(ProgressSummary.client_id == self.client_id, ProgressSummary.created_at < before)
+            .order_by(col(ProgressSummary.created_at).desc())
+        )
+        return (await self.session.exec(query)).first()
+
+    async def add_summary(self) -> None:
+        self.session.add(ProgressSummary(client_id=self.client_id, created_at=self.clock.now()))
 
 
 def new_goal(client_id: int, draft: GoalDraft, now: datetime) -> Goal:

@@ -31,6 +31,7 @@ class FieldCipher:
     def __init__(self, keys: Sequence[bytes]) -> None:
         if not keys:
             raise EncryptionKeyError("at least one encryption key is needed")
+        self.keys = tuple(keys)
         try:
             self._fernet = MultiFernet([Fernet(key) for key in keys])
         except (ValueError, TypeError) as error:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from bot.storage.encryption import PrivateText
@@ -89,3 +89,62 @@ class CheckinSchedule(SQLModel, table=True):
     next_due_at: datetime = Field(sa_type=UTCDateTime, index=True)
     paused: bool = False
     updated_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class Checkin(SQLModel, table=True):
+    """One weekly check-in: the local week it covers and the client's own notes on that week."""
+
+    __table_args__ = (UniqueConstraint("client_id", "week_of"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = Field(foreign_key="client.id", index=True, ondelete="CASCADE")
+    week_of: date  # the Monday of the client's local week
+    helped: str | None = None
+    hindered: str | None = None
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class CheckinEntry(SQLModel, table=True):
+    """One goal's measure at one check-in, with its attainment level (-2 to +2)."""
+
+    __table_args__ = (UniqueConstraint("checkin_id", "goal_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    checkin_id: int = Field(foreign_key="checkin.id", index=True, ondelete="CASCADE")
+    goal_id: int = Field(foreign_key="goal.id", index=True, ondelete="CASCADE")
+    value: float
+    level: int
+    steps_done: str | None = Field(default=None, max_length=8)
+
+
+class CheckinDelivery(SQLModel, table=True):
+    """The check-in outbox (decision 2): written with the schedule's advance, sent once.
+
+    `kind` is checkin, pause_offer or reminder; `status` is pending, sent, skipped, blocked or
+    failed. A pending row is claimed by pushing `next_attempt_at` out by a lease and counting
+    the attempt, so a dispatcher that dies mid-send leaves it to be sent after the lease.
+    """
+
+    __table_args__ = (
+        UniqueConstraint("client_id", "due_at", "kind"),
+        Index("ix_checkindelivery_status_next", "status", "next_attempt_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = Field(foreign_key="client.id", index=True, ondelete="CASCADE")
+    due_at: datetime = Field(sa_type=UTCDateTime)
+    kind: str = Field(default="checkin", max_length=16)
+    status: str = Field(default="pending", max_length=16)
+    attempts: int = 0
+    next_attempt_at: datetime = Field(sa_type=UTCDateTime)
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    answered_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class ProgressSummary(SQLModel, table=True):
+    """When the client made a summary for their therapist; the next covers the weeks since."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = Field(foreign_key="client.id", index=True, ondelete="CASCADE")
+    created_at: datetime = Field(sa_type=UTCDateTime)

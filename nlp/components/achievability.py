@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from nlp.components import extensions  # noqa: F401  (registers the attributes)
 from nlp.components.actions import Head
-from nlp.components.matching import build_matchers
+from nlp.components.matching import RuleMatcher
 from nlp.deadlines import goal_deadline
 from nlp.findings import Quantity
 from nlp.lexicon import word_set
@@ -27,7 +27,7 @@ class AchievabilityChecker:
     """Fills ``doc._.warnings``; needs the measures and actions components before it."""
 
     def __init__(self, nlp: Language, rules_file: str, max_daily_minutes: int) -> None:
-        self.matcher, self.phrases = build_matchers(nlp, rules_file)
+        self.matcher = RuleMatcher(nlp, rules_file)
         self.max_daily_minutes = max_daily_minutes
         self.coordinators = word_set("coordinators")
         self.sequencers = word_set("sequencers")
@@ -43,8 +43,7 @@ class AchievabilityChecker:
         return doc
 
     def _absolutes(self, doc: Doc) -> list[Hit]:
-        found = list(self.phrases(doc)) + (list(self.matcher(doc)) if len(self.matcher) else [])
-        hits = sorted({(s, e) for _, s, e in found}, key=lambda hit: (hit[0], -hit[1]))
+        hits = sorted({(s, e) for _, s, e in self.matcher(doc)}, key=lambda hit: (hit[0], -hit[1]))
         found: list[Hit] = []
         last_end = -1
         for start, end in hits:

@@ -30,7 +30,6 @@ _PARTICLE_REMOVALS = {
     "drop": frozenset({"the"}),
     "lower": frozenset({"my"}),
 }
-ROLES = ("action", "state", "improve", "mental", "removal", "intent")
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,7 @@ class Head:
     """A verb that carries (part of) the goal."""
 
     index: int  # token index in the doc
-    role: str  # one of ROLES
+    role: str  # action, state, improve, mental or removal
     clause: int  # which clause of the message it is in
     governed: bool  # inside the scope of stop/quit/not/less: something to do less of
 

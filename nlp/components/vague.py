@@ -8,12 +8,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.components import extensions  # noqa: F401  (registers the attributes)
-from nlp.components.matching import build_matchers, rules_by_id
+from nlp.components.matching import RuleMatcher
 from nlp.messages import make_finding
+from nlp.rules_data import load_jsonl
 
 # Where two flags cover the same words, the more telling kind names them.
 _PRIORITY = ("vague_feeling", "vague_improvement", "vague_deadline", "hedge")
 
+_DANGLING = frozenset({"my", "our", "the", "his", "her", "their", "your", "this", "that"})
 Hit = tuple[int, int, str, str]  # start char, end char, kind, rule id
 
 
@@ -36,15 +38,18 @@ def _excepted(doc: Doc, start: int, end: int, rule: dict[str, Any]) -> bool:
         preceding.lower_ in unless_prev or ("@number" in unless_prev and preceding.like_num)
     ):
         return True
-    return following in rule.get("unless_next", ())
+    if following in rule.get("unless_next", ()):
+        return True
+    rest = doc[end : end + 3].text.lower()
+    return any(rest.startswith(words) for words in rule.get("unless_followed_by", ()))
 
 
 class VagueFinder:
     """Flags vague wording with the rules in ``rules_file``; fills ``doc._.vague``."""
 
     def __init__(self, nlp: Language, rules_file: str) -> None:
-        self.matcher, self.phrases = build_matchers(nlp, rules_file)
-        self.rules = rules_by_id(rules_file)
+        self.matcher = RuleMatcher(nlp, rules_file)
+        self.rules = {rule["id"]: rule for rule in load_jsonl(rules_file)}
 
     def __call__(self, doc: Doc) -> Doc:
         hits = self._rule_hits(doc) + [
@@ -73,9 +78,10 @@ class VagueFinder:
 
     def _rule_hits(self, doc: Doc) -> list[Hit]:
         hits: list[Hit] = []
-        found = list(self.matcher(doc)) if len(self.matcher) else []
-        for match_id, start, end in found + list(self.phrases(doc)):
-            rule = self.rules[doc.vocab.strings[match_id]]
+        for rule_id, start, end in self.matcher(doc):
+            rule = self.rules[rule_id]
+            while end - start > 1 and doc[end - 1].lower_ in _DANGLING:
+                end -= 1  # "get on top of my": the optional object never came
             if not _excepted(doc, start, end, rule):
                 span = doc[start:end]
                 hits.append((span.start_char, span.end_char, rule["kind"], rule["id"]))

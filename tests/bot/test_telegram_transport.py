@@ -14,7 +14,7 @@ from telegram.ext import Application
 from bot.config import Settings
 from bot.storage.database import Database
 from bot.storage.models import CheckinSchedule, Goal
-from bot.telegram_transport import api_urls, build_application
+from bot.telegram_transport import api_urls, build_application, set_menu
 from bot.turns import TurnHandler
 from dialogs.clock import FixedClock
 from tests.conversation import GOAL_SCRIPT
@@ -84,8 +84,17 @@ async def test_whole_goal_conversation_on_telegram(
     assert schedule.next_due_at == datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
     assert fake_bot_api.failed_calls() == []
     assert fake_bot_api.unanswered_callback_queries() == []
-    commands = fake_bot_api.calls_to("setMyCommands")
-    assert commands and "crisis" in str(commands[0].params)
+
+
+@pytest.mark.asyncio
+async def test_the_command_menu_lists_crisis_and_privacy(
+    fake_bot_api: FakeBotApi, turns: TurnHandler
+) -> None:
+    async with running_bot(fake_bot_api, turns) as application:
+        await set_menu(application)
+    [call] = fake_bot_api.calls_to("setMyCommands")
+    names = [command["command"] for command in call.params["commands"]]
+    assert {"crisis", "privacy", "newgoal", "goals", "cancel", "back", "help"} <= set(names)
 
 
 @pytest.mark.asyncio

@@ -115,3 +115,14 @@ def test_wording_is_plain_and_quotes_the_phrase() -> None:
     (finding,) = report("feel better", theme="low_mood").vague_phrases
     assert finding.reason.startswith("“feel better”")
     assert "{" not in finding.reason + finding.suggestion
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Take the bus to work on my own 3 times a week within 6 weeks",
+        "get to work on time every day",
+    ],
+)
+def test_work_as_a_place_is_not_an_improvement_verb(text: str) -> None:
+    assert "work on" not in flagged(text)

@@ -1,0 +1,60 @@
+"""The whole report, its bounds, and robustness against phone-chat text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlp import analyze_goal
+from nlp.normalize import MAX_CHARS
+from tests.nlp.conftest import SATURDAY, report
+
+
+def test_issue_example_is_smart() -> None:
+    found = report("I will walk 20 minutes every morning until March 1")
+    assert found.vague_phrases == ()
+    assert found.deadline == date(2027, 3, 1)
+    assert found.specific and found.measurable and found.time_bound and found.is_smart
+    assert found.action == "walk 20 minutes"
+
+
+def test_vague_goal_is_not_smart() -> None:
+    found = report("I want to feel better")
+    assert not found.is_smart
+    assert not (found.specific or found.measurable or found.time_bound)
+
+
+def test_frequency_alone_is_not_a_deadline() -> None:
+    found = report("walk every day")
+    assert found.measurable and not found.time_bound
+
+
+def test_phone_chat_style() -> None:
+    found = report("gonna walk 10min 2x/wk til xmas 😅")
+    assert found.measurable and found.deadline == date(2026, 12, 25)
+
+
+def test_bounded_length() -> None:
+    found = report("walk daily. " * 500)
+    assert len(found.text) == MAX_CHARS
+
+
+def test_default_today_is_used_when_none_given() -> None:
+    assert analyze_goal("walk in 2 days").deadline is not None
+
+
+def test_deterministic() -> None:
+    text = "try to feel better and walk more, maybe 3x a week by summer"
+    assert report(text) == report(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_never_crashes_and_offsets_hold(text: str) -> None:
+    found = analyze_goal(text, today=SATURDAY)
+    for finding in found.vague_phrases + found.achievability_warnings:
+        assert text[finding.start : finding.end] == finding.text
+    for quantity in found.quantities:
+        assert text[quantity.start : quantity.end] == quantity.text
