@@ -1,4 +1,4 @@
-"""`python -m bot [run|console|telegram|newkey|reencrypt]`: run or look after Waypoint."""
+"""`python -m bot [run|console|telegram|migrate|newkey|reencrypt]`: run or look after Waypoint."""
 
 from __future__ import annotations
 
@@ -13,17 +13,28 @@ from pydantic import ValidationError
 from bot.app import open_database, serve_console, serve_telegram
 from bot.config import Settings
 from bot.logging_setup import configure_logging
+from bot.storage import migrate
 from bot.storage.encryption import EncryptionKeyError, new_key
 from bot.storage.rotation import reencrypt_all
 
-MODES = ("run", "console", "telegram", "newkey", "reencrypt")
+MODES = ("run", "console", "telegram", "migrate", "newkey", "reencrypt")
+
+
+async def apply_migrations(settings: Settings) -> None:
+    """Bring the database schema up to date (also done on every start)."""
+    database = open_database(settings)
+    try:
+        await migrate.prepare(database)
+    finally:
+        await database.dispose()
+    print("The database schema is up to date.")
 
 
 async def reencrypt(settings: Settings) -> None:
     """Re-encrypt every stored value with the first key in DATA_ENCRYPTION_KEY."""
     database = open_database(settings)
     try:
-        await database.create_schema()
+        await migrate.prepare(database)
         count = await reencrypt_all(database)
     finally:
         await database.dispose()
@@ -33,7 +44,13 @@ async def reencrypt(settings: Settings) -> None:
 def runner_for(mode: str, settings: Settings) -> Callable[[Settings], Coroutine[Any, Any, None]]:
     if mode == "run":
         mode = "telegram" if settings.uses_telegram else "console"
-    return {"console": serve_console, "telegram": serve_telegram, "reencrypt": reencrypt}[mode]
+    runners = {
+        "console": serve_console,
+        "telegram": serve_telegram,
+        "migrate": apply_migrations,
+        "reencrypt": reencrypt,
+    }
+    return runners[mode]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,10 +8,12 @@ import logging
 import signal
 from collections.abc import AsyncIterator
 
+from bot.checkin_dispatcher import CheckinDispatcher, start_dispatcher
 from bot.config import Settings
 from bot.console import run_console
+from bot.storage import migrate
 from bot.storage.database import Database, cipher_from_settings
-from bot.telegram_transport import build_application, set_menu
+from bot.telegram_transport import build_application, checkin_sender, set_menu
 from bot.turns import TurnHandler
 from dialogs.clock import SystemClock
 from nlp.crisis import crisis_pipeline
@@ -36,7 +38,7 @@ def warm_up_analysis(model: str | None) -> None:
 async def turn_handler(settings: Settings) -> AsyncIterator[TurnHandler]:
     """Storage ready and the analyzer loaded before the first client writes."""
     database = open_database(settings)
-    await database.create_schema()
+    await migrate.prepare(database)
     await asyncio.to_thread(warm_up_analysis, settings.spacy_model)
     try:
         yield TurnHandler(
@@ -62,10 +64,15 @@ async def serve_telegram(settings: Settings) -> None:
         async with application:
             await application.start()
             await set_menu(application)
+            dispatcher = CheckinDispatcher(
+                turns.database, turns, checkin_sender(application.bot), turns.clock
+            )
+            scheduler = start_dispatcher(dispatcher)
             assert application.updater is not None
             await application.updater.start_polling(drop_pending_updates=False)
             log.info("telegram_polling_started")
             await stop.wait()
+            scheduler.shutdown(wait=False)
             await application.updater.stop()
             await application.stop()
     log.info("telegram_stopped")

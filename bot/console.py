@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from bot.charts import render_chart
 from bot.storage.clients import ClientKey
 from bot.turns import TurnHandler
 from dialogs.replies import Attachment, Inbound, Option, Reply
@@ -34,7 +35,11 @@ def render(replies: Sequence[Reply], folder: Path = EXPORT_FOLDER) -> str:
     """Replies as terminal text; attached files are saved to `folder` and named."""
     lines: list[str] = []
     number = 0
-    for reply in replies:
+    for index, reply in enumerate(replies, start=1):
+        if reply.chart is not None:
+            chart = render_chart(reply.chart)
+            picture = Attachment(f"progress-{index}.png", chart, "image/png")
+            lines.append(plain(say("console.saved", path=save(picture, folder))))
         lines.append(plain(reply.text))
         lines += [plain(say("console.saved", path=save(a, folder))) for a in reply.attachments]
         for option in reply.options:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import Sequence
+from datetime import timedelta
 
 from telegram import (
+    Bot,
     BotCommand,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -14,7 +18,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -24,6 +28,8 @@ from telegram.ext import (
     filters,
 )
 
+from bot.charts import render_chart
+from bot.checkin_dispatcher import Blocked, Rejected, RetryLater, Send
 from bot.config import Settings
 from bot.storage.clients import ClientKey
 from bot.turns import TurnHandler
@@ -35,6 +41,12 @@ log = logging.getLogger(__name__)
 MENU_COMMANDS = (
     "newgoal",
     "goals",
+    "checkin",
+    "progress",
+    "summary",
+    "schedule",
+    "pause",
+    "resume",
     "back",
     "cancel",
     "help",
@@ -93,7 +105,8 @@ class TelegramTransport:
         """A tap on an inline button: answer it, retire its keyboard, and pass the choice on."""
         query = update.callback_query
         assert query is not None
-        await query.answer()
+        with contextlib.suppress(BadRequest):  # a retried update's query is already answered
+            await query.answer()
         if isinstance(query.message, Message):
             await retire_keyboard(query.message)
         await self.answer(update, context, Inbound.choice(query.data or ""))
@@ -113,14 +126,46 @@ class TelegramTransport:
 
 
 async def send(context: ContextTypes.DEFAULT_TYPE, chat_id: int, replies: Sequence[Reply]) -> None:
+    await send_replies(context.bot, chat_id, replies)
+
+
+async def send_replies(bot: Bot, chat_id: int, replies: Sequence[Reply]) -> None:
+    """Each reply as a message; a chart goes first, as a photo drawn off the event loop."""
     for reply in replies:
-        await context.bot.send_message(
+        if reply.chart is not None:
+            picture = await asyncio.to_thread(render_chart, reply.chart)
+            await bot.send_photo(chat_id, InputFile(picture, filename="progress.png"))
+        await bot.send_message(
             chat_id, reply.text, parse_mode=ParseMode.HTML, reply_markup=keyboard(reply)
         )
         for attachment in reply.attachments:
-            await context.bot.send_document(
+            await bot.send_document(
                 chat_id, InputFile(attachment.content, filename=attachment.filename)
             )
+
+
+def checkin_sender(bot: Bot) -> Send:
+    """The dispatcher's `send` on Telegram, with Bot API errors told apart for it."""
+
+    async def send_checkin(key: ClientKey, replies: Sequence[Reply]) -> None:
+        if key.channel != "telegram":
+            raise Rejected(key.channel)
+        try:
+            await send_replies(bot, int(key.external_id), replies)
+        except Forbidden as error:
+            raise Blocked() from error
+        except RetryAfter as error:
+            wait = error.retry_after
+            after = wait if isinstance(wait, timedelta) else timedelta(seconds=wait)
+            raise RetryLater(after) from error
+        except BadRequest as error:  # a NetworkError subclass, but retrying cannot help
+            raise Rejected(error.message) from error
+        except NetworkError:
+            raise  # the dispatcher backs off and tries again
+        except TelegramError as error:
+            raise Rejected(type(error).__name__) from error
+
+    return send_checkin
 
 
 async def retire_keyboard(message: Message) -> None:

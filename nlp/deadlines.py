@@ -61,7 +61,7 @@ _START_BEFORE = re.compile(
     r"(?:from|since|starting|start|starts|begin|beginning|begins|after|commencing)\s+(?:on\s+)?$"
 )
 # "3 days a week": the "a week" says how often, after a count.
-_COUNT_BEFORE = re.compile(r"(?:\d|\b(?:times|x|days?|hours?|hrs?|mins?|minutes?|once|twice))\s*$")
+_COUNT_BEFORE = re.compile(r"(?:\d|\b(?:times?|x|days?|hours?|hrs?|mins?|minutes?|once|twice))\s*$")
 _COUNTED_AFTER = re.compile(r"\s*(?:x|times|days|hours|hrs|mins|minutes|pages)\b")
 
 
@@ -147,7 +147,10 @@ def _day_month(found: re.Match[str], today: date) -> date | None:
 def _relative(found: re.Match[str], today: date) -> date | None:
     if _PER_AFTER.match(found.string, found.end()):
         return None  # "for 3 days a week" is how often, not how long
-    bare = found["n"] in ("a", "an") and found.group().startswith(found["n"])
+    words = found.group().split()
+    bare = (found["n"] is None and len(words) == 2) or (  # "2 time for week"
+        found["n"] in ("a", "an") and words[0] == found["n"]  # "3 days a week"
+    )
     if bare and _COUNT_BEFORE.search(found.string, 0, found.start()):
         return None
     count = number_value(found["n"]) if found["n"] not in (None, "a", "an") else 1.0
@@ -160,7 +163,11 @@ def _relative(found: re.Match[str], today: date) -> date | None:
 
 
 def _end_of(found: re.Match[str], today: date) -> date | None:
-    which, period = found["which"] or "", found["period"]
+    return _period_end(found["which"] or "", found["period"], today)
+
+
+def _period_end(which: str, period: str, today: date) -> date:
+    """Last day of "the/this/next" week, month, quarter, year or named month."""
     shift = 1 if which.strip() == "next" else 0
     if period in _MONTHS:
         return _month_end(*_roll_month(_MONTHS[period], today))
@@ -171,7 +178,18 @@ def _end_of(found: re.Match[str], today: date) -> date | None:
     if period == "month":
         first = add_months(today.replace(day=1), shift)
         return _month_end(first.year, first.month)
+    if period == "quarter":  # calendar quarters: March, June, September, December
+        last = add_months(today.replace(day=1), 2 - (today.month - 1) % 3 + 3 * shift)
+        return _month_end(last.year, last.month)
     return date(today.year + shift, 12, 31)
+
+
+_ABBREVIATED_ENDS = {"eow": "week", "eom": "month", "eoq": "quarter", "eoy": "year"}
+
+
+def _abbreviated_end(found: re.Match[str], today: date) -> date | None:
+    """ "by eoy", "eom": chat shorthand for the end of this year, month, week or quarter."""
+    return _period_end("", _ABBREVIATED_ENDS[found["abbr"]], today)
 
 
 def _roll_month(month: int, today: date) -> tuple[int, int]:
@@ -208,10 +226,10 @@ def _period(found: re.Match[str], today: date) -> date | None:
     if by and shift:  # "by next week": when that period begins
         if period == "week":
             return today + timedelta(days=7 - today.weekday())
-        if period == "month":
-            return add_months(today.replace(day=1), 1)
+        if period in ("month", "quarter"):
+            return _period_end("", period, today) + timedelta(days=1)
         return date(today.year + 1, 1, 1)
-    return _end_of(found, today)
+    return _period_end(found["which"] or "", period, today)
 
 
 def _named_day(found: re.Match[str], today: date) -> date | None:
@@ -267,10 +285,15 @@ _ANY_RULES: tuple[_Rule, ...] = (
         rf"(?P<month>{_MONTH})\.?\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}(?![\d:]){_YEAR}", _day_month
     ),
     _rule(
-        r"(?:by\s+|before\s+|until\s+|till\s+|at\s+)?(?:the\s+)?end\s+of\s+"
-        rf"(?P<which>the\s+|this\s+|next\s+)?(?P<period>week|weekend|month|year|day|{_MONTH})",
+        r"(?:(?:by|before|until|till|til|at|for|during|over|through|thru)\s+)?(?:the\s+)?"
+        r"(?:end|rest|remainder)\s+of\s+"
+        rf"(?P<which>the\s+|this\s+|next\s+)?(?P<period>week|weekend|month|quarter|year|day"
+        rf"|{_MONTH})",
         _end_of,
     ),
+    _rule(r"(?:(?:by|before|until|till|til)\s+)?(?P<abbr>eow|eom|eoq|eoy)", _abbreviated_end),
+    # "in the new year" is a period with no day in it (said in January it is this year).
+    _rule(r"in\s+(?:the\s+)?new\s+year(?!'?s?\s+(?:eve|day))", _vague, vague=True),
     _rule(
         r"(?:(?:within|in|for|over|inside(?:\s+of)?|during)\s+(?:the\s+)?"
         rf"(?:next\s+|coming\s+|following\s+)?{_COUNT}{_UNIT}(?:\s+time)?)",
@@ -279,7 +302,7 @@ _ANY_RULES: tuple[_Rule, ...] = (
     _rule(rf"{_COUNT}{_UNIT}\s+from\s+(?:now|today)", _relative),
     _rule(
         r"(?P<by>(?:by|before|until|till)\s+)?(?:the\s+)?(?P<which>this|next|this\s+coming|coming)"
-        r"\s+(?P<period>week|month|year|weekend)|(?P<by2>(?:by|before|until|till)\s+)?"
+        r"\s+(?P<period>week|month|quarter|year|weekend)|(?P<by2>(?:by|before|until|till)\s+)?"
         r"(?P<which2>the|this|over\s+the|at\s+the)\s+(?P<weekend>weekend)",
         lambda found, today: _period_any(found, today),
     ),
@@ -345,14 +368,36 @@ def _weekday_any(found: re.Match[str], today: date) -> date | None:
     return _weekday(found, today)
 
 
+# Days of the week that say how often, not by when: "mon wed fri", "tuesdays and thursdays",
+# "sunday to thursday", "mon-fri", "on sunday mornings".
+_DAY = rf"(?:{_WEEKDAY})s?"
+_DAY_JOIN = r"\s*(?:,|&|\+|/|-|\band\b|\bor\b|\bto\b|\bthrough\b|\bthru\b|\bn\b)?\s*"
+WEEKDAY_SET = re.compile(
+    rf"(?<![\w'])(?:(?P<days>{_DAY}(?:(?:{_DAY_JOIN}|\s*,\s*(?:and\s+)?){_DAY})+)"
+    rf"|(?P<part>{_DAY})\s+(?:mornings|evenings|nights|afternoons|lunchtimes))(?![\w])"
+)
+
+
+def weekday_set_size(matched: str) -> int:
+    """How many days a week a ``WEEKDAY_SET`` match names ("mon-fri" is 5)."""
+    names = re.findall(rf"(?<![\w]){_DAY}(?![\w])", matched)
+    days = [
+        _WEEKDAYS[name.rstrip("s")] if name.rstrip("s") in _WEEKDAYS else _WEEKDAYS[name]
+        for name in names
+    ]
+    if len(days) == 2 and re.search(r"-|\bto\b|\bthr(?:ough|u)\b", matched):
+        return (days[1] - days[0]) % 7 + 1
+    return len(set(days))
+
+
 def _scan(folded: str, today: date, rules: tuple[_Rule, ...]) -> Iterator[DeadlineMatch]:
-    taken: list[tuple[int, int]] = []
+    taken = [found.span() for found in WEEKDAY_SET.finditer(folded)]
     for pattern, handler, vague in rules:
         for found in pattern.finditer(folded):
             start, end = found.span()
             if any(start < e and end > s for s, e in taken):
                 continue
-            if _START_BEFORE.search(folded, max(0, start - 20), start):
+            if not vague and _START_BEFORE.search(folded, max(0, start - 20), start):
                 continue
             if _every_before(folded, start):
                 continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from nlp.deadlines import WEEKDAY_SET, weekday_set_size
 from nlp.findings import Quantity
 from nlp.normalize import fold
 from nlp.numbers import NUMBER, number_value
@@ -54,13 +55,15 @@ _UNIT_AT = re.compile(
 )
 _K_AT = re.compile(r"k(?![\w])(?P<steps>\s+steps)?")
 _NOUN_AT = re.compile(r"\s+(?P<noun>[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)")
-_PER_AT = re.compile(rf"\s*(?:(?:a|an|per|each|every|/|x|on)\s*)?(?P<per>{_PER_WORDS})s?(?![\w])")
+_PER_AT = re.compile(
+    rf"\s*(?:(?:a|an|per|each|every|/|x|on|in|for)\s*)?(?P<per>{_PER_WORDS})s?(?![\w])"
+)
 _HOUR_WORDS = re.compile(
     r"(?<![\w])(?:(?P<half>half|a\s+half|quarter|a\s+quarter)\s+(?:of\s+)?an?\s+hour"
     r"|half\s+(?:an\s+)?hour|an?\s+hour(?P<and_half>\s+and\s+a\s+half)?)(?![\w])"
 )
 _CLOCK = re.compile(
-    r"(?<![\w:])(?:(?P<h1>\d{1,2})(?::(?P<m1>\d\d))?\s*(?P<ampm>am|pm|a\.m\.|p\.m\.|o'?clock)"
+    r"(?<![\w:])(?:(?P<named>midnight|midday|noon)(?![\w])|(?P<h1>\d{1,2})(?::(?P<m1>\d\d))?\s*(?P<ampm>am|pm|a\.m\.|p\.m\.|o'?clock)"
     r"(?![\w])|(?P<h2>\d{1,2}):(?P<m2>\d\d)(?!\d)"
     r"|(?:bed|sleep|asleep|wake|awake|up|out)\s+(?P<h3>(?:by|at|before)\s+\d{1,2})(?![\w:]))"
 )
@@ -165,7 +168,11 @@ def _hours_in_words(original: str, folded: str, taken: list[Span]) -> Iterable[Q
 def _clock_times(original: str, folded: str, taken: list[Span]) -> Iterable[Quantity]:
     for found in _CLOCK.finditer(folded):
         start = found.start("h3") if found.group("h3") else found.start()
-        hour = int(found.group("h1") or found.group("h2") or found.group("h3").split()[-1])
+        named = found.group("named")
+        if named:
+            hour = 0 if named == "midnight" else 12
+        else:
+            hour = int(found.group("h1") or found.group("h2") or found.group("h3").split()[-1])
         minute = int(found.group("m1") or found.group("m2") or 0)
         if hour > 24 or minute > 59 or not _free(start, found.end(), taken):
             continue
@@ -211,7 +218,43 @@ def _x_first(original: str, folded: str, taken: list[Span]) -> Iterable[Quantity
             yield _make(original, found.start(), end, float(found.group("num")), "times", per)
 
 
-_FINDERS = (_clock_times, _changes, _hours_in_words, _x_first, _counted, _frequencies)
+def _weekday_sets(original: str, folded: str, taken: list[Span]) -> Iterable[Quantity]:
+    """ "mon wed fri", "tuesdays and thursdays", "sunday to thursday": days a week."""
+    for found in WEEKDAY_SET.finditer(folded):
+        if _free(found.start(), found.end(), taken):
+            taken.append(found.span())
+            size = weekday_set_size(found.group())
+            yield _make(original, found.start(), found.end(), float(size), "times", "week")
+
+
+# "a week before the deadline", "an hour early": a lead time is a measure.
+_LEAD_TIME = re.compile(
+    r"(?<![\w])(?:a|an|one)\s+(?P<unit>day|week|hour|month|fortnight)\s+"
+    r"(?:before|earlier|early|ahead|in\s+advance|beforehand)(?![\w])"
+)
+_LEAD_UNITS = {"day": "days", "week": "weeks", "hour": "hours", "month": "months"}
+
+
+def _lead_times(original: str, folded: str, taken: list[Span]) -> Iterable[Quantity]:
+    for found in _LEAD_TIME.finditer(folded):
+        end = found.end("unit")
+        if _free(found.start(), end, taken):
+            taken.append((found.start(), end))
+            unit = _LEAD_UNITS.get(found.group("unit"), "weeks")
+            value = 2.0 if found.group("unit") == "fortnight" else 1.0
+            yield _make(original, found.start(), end, value, unit, None)
+
+
+_FINDERS = (
+    _clock_times,
+    _changes,
+    _hours_in_words,
+    _weekday_sets,
+    _x_first,
+    _counted,
+    _lead_times,
+    _frequencies,
+)
 
 
 def find_quantities(text: str, blocked: Iterable[Span] = ()) -> tuple[Quantity, ...]:

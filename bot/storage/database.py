@@ -31,12 +31,13 @@ SQLITE_BUSY_TIMEOUT_SECONDS = 30
 class Database:
     """One engine per process; a session per turn."""
 
-    def __init__(self, url: str, cipher: FieldCipher) -> None:
+    def __init__(self, url: str, cipher: FieldCipher, schema: str | None = None) -> None:
         self.url = make_url(url)
-        self.engine: AsyncEngine = create_async_engine(url, **engine_options(url))
+        self.engine: AsyncEngine = create_async_engine(url, **engine_options(url, schema))
         attach_cipher(self.engine.dialect, cipher)
         if self.is_sqlite:
             event.listen(self.engine.sync_engine, "connect", sqlite_pragmas)
+            event.listen(self.engine.sync_engine, "begin", begin_immediately)
         self.sessions = async_sessionmaker(self.engine, class_=AsyncSession, expire_on_commit=False)
 
     @property
@@ -81,15 +82,31 @@ def cipher_from_settings(database_url: str, key_setting: str | None) -> FieldCip
     return FieldCipher([embedded_key(Path(url.database).parent / EMBEDDED_KEY_FILE)])
 
 
-def engine_options(url: str) -> dict[str, Any]:
+def engine_options(url: str, schema: str | None) -> dict[str, Any]:
+    """Driver settings; `schema` puts a PostgreSQL deployment (or test) in its own schema."""
     if make_url(url).get_backend_name() == "sqlite":
         return {"connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_SECONDS}}
-    return {"pool_pre_ping": True}
+    options: dict[str, Any] = {"pool_pre_ping": True}
+    if schema is not None:
+        options["connect_args"] = {"server_settings": {"search_path": schema}}
+    return options
 
 
 def sqlite_pragmas(connection: Any, _record: Any) -> None:
     """Foreign keys on (so deletes cascade) and WAL, so readers never wait for a writer."""
+    # The driver would begin transactions itself, lazily at the first write; `begin_immediately`
+    # does it instead.
+    connection.isolation_level = None
     cursor = connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
+
+
+def begin_immediately(connection: Any) -> None:
+    """Take SQLite's write lock when a transaction starts, not at its first write.
+
+    Otherwise two replicas can both read a client's state before either writes, and both act
+    on it: this is SQLite's stand-in for PostgreSQL's row lock on the conversation.
+    """
+    connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -56,16 +56,16 @@ async def advance_due(session: AsyncSession, now: datetime, limit: int) -> int:
     )
     rows = (await session.exec(query)).all()
     for row in rows:
+        # Read before the update below, which refreshes the row object in the session.
+        client_id, due_at = row.client_id, row.next_due_at
         hour, minute = (int(part) for part in row.local_time.split(":"))
         # After a long outage, one check-in for the latest due time, not one per missed week.
-        following = next_due(
-            row.weekday, time(hour, minute), row.timezone, max(now, row.next_due_at)
-        )
+        following = next_due(row.weekday, time(hour, minute), row.timezone, max(now, due_at))
         advanced = await session.exec(
             update(CheckinSchedule)
             .where(
-                col(CheckinSchedule.client_id) == row.client_id,
-                col(CheckinSchedule.next_due_at) == row.next_due_at,
+                col(CheckinSchedule.client_id) == client_id,
+                col(CheckinSchedule.next_due_at) == due_at,
                 col(CheckinSchedule.paused).is_(False),
             )
             .values(next_due_at=following, updated_at=now)
@@ -75,8 +75,8 @@ async def advance_due(session: AsyncSession, now: datetime, limit: int) -> int:
                 insert_new(
                     session,
                     {
-                        "client_id": row.client_id,
-                        "due_at": row.next_due_at,
+                        "client_id": client_id,
+                        "due_at": due_at,
                         "kind": CHECKIN,
                         "status": "pending",
                         "attempts": 0,
@@ -97,32 +97,27 @@ async def claim(
         .where(CheckinDelivery.status == "pending", CheckinDelivery.next_attempt_at <= now)
         .order_by(col(CheckinDelivery.next_attempt_at), col(CheckinDelivery.id))
         .limit(limit)
-        .with_for_update(of=CheckinDelivery, skip_locked=True)  # type: ignore[arg-type]
+        .with_for_update(of=CheckinDelivery, skip_locked=True)
     )
     claimed: list[Claimed] = []
     for delivery, channel, external_id in (await session.exec(query)).all():
         assert delivery.id is not None
+        # Read before the update below, which refreshes the row object in the session.
+        attempt = delivery.attempts + 1
         won = await session.exec(
             update(CheckinDelivery)
             .where(
                 col(CheckinDelivery.id) == delivery.id,
-                CheckinDelivery.status == "pending",
-                CheckinDelivery.attempts == delivery.attempts,
+                col(CheckinDelivery.status) == "pending",
+                col(CheckinDelivery.attempts) == attempt - 1,
             )
-            .values(attempts=delivery.attempts + 1, next_attempt_at=now + lease)
+            .values(attempts=attempt, next_attempt_at=now + lease)
         )
         if won.rowcount == 1:
-            key = ClientKey(channel, external_id)
             kind = await kind_to_send(session, delivery)
+            key = ClientKey(channel, external_id)
             claimed.append(
-                Claimed(
-                    delivery.id,
-                    delivery.client_id,
-                    key,
-                    kind,
-                    delivery.due_at,
-                    delivery.attempts + 1,
-                )
+                Claimed(delivery.id, delivery.client_id, key, kind, delivery.due_at, attempt)
             )
     return claimed
 
@@ -190,8 +185,8 @@ async def settle(
         update(CheckinDelivery)
         .where(
             col(CheckinDelivery.id) == claimed.id,
-            CheckinDelivery.attempts == claimed.attempts,
-            CheckinDelivery.status == "pending",
+            col(CheckinDelivery.attempts) == claimed.attempts,
+            col(CheckinDelivery.status) == "pending",
         )
         .values(**values)
     )
@@ -214,8 +209,8 @@ async def retry_at(session: AsyncSession, claimed: Claimed, when: datetime) -> N
         update(CheckinDelivery)
         .where(
             col(CheckinDelivery.id) == claimed.id,
-            CheckinDelivery.attempts == claimed.attempts,
-            CheckinDelivery.status == "pending",
+            col(CheckinDelivery.attempts) == claimed.attempts,
+            col(CheckinDelivery.status) == "pending",
         )
         .values(next_attempt_at=when)
     )

@@ -17,7 +17,13 @@ from nlp.findings import Quantity
 from nlp.lexicon import word_set
 from nlp.messages import make_finding
 
-_CHANGE_BETWEEN = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:down\s+|up\s+)?to\s+$")
+_CHANGE_BETWEEN = re.compile(
+    r"^\s*(?:\S+\s+){0,3}?(?:down\s+|up\s+)?to\s+(?:[a-z]+ing\s+|doing\s+\S+\s+)?$"
+)
+# "from 3 panic attacks a week to none": a change to nothing, with no number to find.
+_TO_NOTHING = re.compile(
+    r"\s*(?:(?:\S+\s+){0,3}?)(?:down\s+)?to\s+(?:none|nothing|nil|zilch)(?![\w])"
+)
 _SLEEP_WORDS = re.compile(r"sleep|bed|rest|nap", re.IGNORECASE)
 _MINUTES = {"minutes": 1.0, "hours": 60.0}
 Hit = tuple[int, int, str, str]  # start char, end char, kind, wording key
@@ -62,16 +68,21 @@ class AchievabilityChecker:
         found: list[Hit] = []
         for first, second in zip(quantities, quantities[1:], strict=False):
             between = text[first.end : second.start].lower()
-            after_from = text[: first.start].lower().rstrip().endswith("from")
-            if after_from and _CHANGE_BETWEEN.match(between):
+            if _after_from(text, first) and _CHANGE_BETWEEN.match(between):
                 if _too_big(first.value, second.value, days):
                     found.append((first.start, second.end, "big_jump", "big_jump"))
+        for quantity in quantities:
+            nothing = _TO_NOTHING.match(text.lower(), quantity.end)
+            if nothing and _after_from(text, quantity) and _too_big(quantity.value, 0, days):
+                found.append((quantity.start, nothing.end(), "big_jump", "big_jump"))
         return found
 
     def _heavy(self, doc: Doc, text: str) -> list[Hit]:
         """Hours a day that would be hard to find (sleep is the exception)."""
         found: list[Hit] = []
         for quantity in doc._.quantities:
+            if _after_from(text, quantity):
+                continue  # "from 8 hours a day to 1": where the client starts, not the goal
             minutes = quantity.value * _MINUTES.get(quantity.unit or "", 0.0)
             if quantity.per == "day" and minutes > self.max_daily_minutes:
                 if not _SLEEP_WORDS.search(text):
@@ -99,6 +110,10 @@ class AchievabilityChecker:
         words = [t.lower_ for t in doc[earlier.index + 1 : later.index]]
         joined = any(word in self.coordinators for word in words)
         return joined and not any(word in self.sequencers for word in words)
+
+
+def _after_from(text: str, quantity: Quantity) -> bool:
+    return text[: quantity.start].lower().rstrip().endswith("from")
 
 
 def _too_big(start: float, target: float, days: int | None) -> bool:

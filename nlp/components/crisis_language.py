@@ -10,7 +10,19 @@ the rules without reading Python:
 - `crisis_sets.jsonl`: named lemma sets (who, which verbs, which body parts) used as slots.
 - `crisis_patterns.jsonl`: rules, each a list of Matcher token patterns with a kind, an
   `immediate` flag and an optional `unless_next` (a list or a set name): lemmas that, right after
-  the match, make it ordinary ("cutting corners", "hit me up").
+  the match, make it ordinary ("cutting corners", "hit me up"), and an optional `unless_near`
+  (a list or a set name) with `near` (tokens, default 3): lemmas that, anywhere that close
+  before or after the match, make it ordinary ("it hits me", "relapsed on cigarettes").
+- `crisis_net.jsonl` (optional): the safety net, in the same format. Broad, meaning-based rules
+  (death and not-existing wishes, no way out, self-harm on the body, pill counts, means,
+  goodbyes, burden) that accept false alarms to catch wording the precise rules have not seen.
+  Their ids start with "net.".
+- `crisis_squashed.jsonl` (optional): regexes run over the text with everything but letters and
+  digits removed ("iwanttodie", "kill.my.self"); tried only when no token rule matched.
+
+A lexicon entry may list `"fuzzy"` forms: each (five letters or more) then also matches with
+doubled letters collapsed, one letter (not the first) missing, or two neighbouring letters (not
+the first) swapped ("beter", "wthout", "dissapear"), except the real words in its `"not"` list.
 
 Pattern shorthand (expanded by `expand_token` below; a JSON object is passed to spaCy unchanged):
   "kill"          the lemma kill                "die|dead"   one of these lemmas
@@ -56,6 +68,10 @@ _COMMON_LEMMAS = frozenset(
 )
 
 
+_DOUBLE_RE = re.compile(r"(.)\1+")
+FUZZY_MIN = 5
+
+
 class RuleError(ValueError):
     """A rules file is malformed; the message names the file and line."""
 
@@ -77,6 +93,8 @@ class _Rule:
     kind: str
     immediate: bool
     unless_next: frozenset[str]
+    unless_near: frozenset[str] = frozenset()
+    near: int = 3
 
 
 def _read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -96,14 +114,22 @@ def _read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
 class Lexicon:
     """Maps a token to the canonical lemma the patterns are written against."""
 
-    def __init__(self, forms: Mapping[str, str], fuzzy: list[tuple[re.Pattern[str], str]]):
+    def __init__(
+        self,
+        forms: Mapping[str, str],
+        fuzzy: list[tuple[re.Pattern[str], str]],
+        near: Mapping[str, str] | None = None,
+    ):
         self._forms = dict(forms)
         self._fuzzy = fuzzy
+        # collapsed near-miss spelling -> lemma (see "fuzzy" in the module docstring)
+        self._near = {key: lemma for key, lemma in (near or {}).items() if key not in self._forms}
 
     @classmethod
     def load(cls, path: Path) -> Lexicon:
         forms: dict[str, str] = {}
         fuzzy: list[tuple[re.Pattern[str], str]] = []
+        near: dict[str, str] = {}
         for number, record in _read_jsonl(path):
             lemma = record.get("lemma")
             if not isinstance(lemma, str) or not lemma:
@@ -112,7 +138,17 @@ class Lexicon:
                 forms[str(form).lower()] = lemma
             if "regex" in record:
                 fuzzy.append((re.compile(record["regex"]), lemma))
-        return cls(forms, fuzzy)
+            if "fuzzy" in record:
+                excluded = {_collapse(str(word).lower()) for word in record.get("not", [])}
+                for form in record["fuzzy"]:
+                    for variant in _near_misses(str(form).lower()):
+                        if variant not in excluded:
+                            near.setdefault(variant, lemma)
+        return cls(forms, fuzzy, near)
+
+    def canonical(self, word: str) -> str:
+        """The lemma a word stands for in rules: its lexicon lemma, else the word itself."""
+        return self._forms.get(word, word)
 
     def lemma(self, token: Token) -> str:
         text = token.lower_.replace("’", "'")
@@ -127,7 +163,27 @@ class Lexicon:
         for regex, lemma in self._fuzzy:
             if regex.match(text):
                 return lemma
+        if len(text) >= FUZZY_MIN - 1 and text.isalpha():
+            near = self._near.get(_collapse(text))
+            if near:
+                return near
         return token.norm_.replace("’", "'")
+
+
+def _collapse(word: str) -> str:
+    return _DOUBLE_RE.sub(r"\1", word)
+
+
+def _near_misses(form: str) -> Iterator[str]:
+    """Collapsed spellings one slip away from `form` (see "fuzzy" in the module docstring)."""
+    if len(form) < FUZZY_MIN or not form.isalpha():
+        return
+    base = _collapse(form)
+    yield base
+    for i in range(1, len(base)):
+        yield _collapse(base[:i] + base[i + 1 :])
+    for i in range(1, len(base) - 1):
+        yield _collapse(base[:i] + base[i + 1] + base[i] + base[i + 2 :])
 
 
 def load_sets(path: Path) -> dict[str, list[str]]:
@@ -164,28 +220,66 @@ def expand_token(spec: str | dict[str, Any], sets: Mapping[str, list[str]]) -> d
     return token
 
 
+def _lemma_list(value: Any, sets: Mapping[str, list[str]], what: str) -> frozenset[str]:
+    """A list of lemmas, or the name of a set (for `unless_next` and `unless_near`)."""
+    if isinstance(value, str):
+        if value not in sets:
+            raise RuleError(f"{what} names unknown set {value!r}")
+        return frozenset(sets[value])
+    if not isinstance(value, list):
+        raise RuleError(f"{what} must be a list or a set name")
+    lemmas: list[str] = []
+    for item in value:
+        item = str(item)
+        lemmas.extend(sets[item[1:]] if item.startswith("@") and item[1:] in sets else [item])
+    return frozenset(lemmas)
+
+
+def _canonical_token(token: dict[str, Any], lexicon: Lexicon) -> dict[str, Any]:
+    lemma = token.get("LEMMA")
+    if lemma is None:
+        return token
+    if isinstance(lemma, str):
+        return {**token, "LEMMA": lexicon.canonical(lemma)}
+    canonical = list(dict.fromkeys(lexicon.canonical(x) for x in lemma["IN"]))
+    return {**token, "LEMMA": canonical[0] if len(canonical) == 1 else {"IN": canonical}}
+
+
 def _parse_rule(
-    number: int, record: dict[str, Any], sets: Mapping[str, list[str]]
+    number: int,
+    record: dict[str, Any],
+    sets: Mapping[str, list[str]],
+    filename: str,
+    lexicon: Lexicon | None = None,
 ) -> tuple[_Rule, list[list[dict[str, Any]]]]:
-    where = f"crisis_patterns.jsonl:{number}"
+    where = f"{filename}:{number}"
     rule_id, kind, patterns = record.get("id"), record.get("kind"), record.get("patterns")
     if not isinstance(rule_id, str) or kind not in KINDS | {CUE_KIND}:
         raise RuleError(f"{where}: needs an 'id' and a 'kind' in {sorted(KINDS | {CUE_KIND})}")
     if not isinstance(patterns, list) or not patterns:
         raise RuleError(f"{where}: {rule_id} needs a non-empty 'patterns' list")
-    unless = record.get("unless_next", [])
-    if isinstance(unless, str):
-        if unless not in sets:
-            raise RuleError(f"{where}: {rule_id} names unknown set {unless!r}")
-        unless = sets[unless]
+    try:
+        unless = _lemma_list(record.get("unless_next", []), sets, "unless_next")
+        unless_near = _lemma_list(record.get("unless_near", []), sets, "unless_near")
+    except RuleError as error:
+        raise RuleError(f"{where}: {rule_id}: {error}") from error
+    near = record.get("near", 3)
+    if not isinstance(near, int) or not 0 < near <= 10:
+        raise RuleError(f"{where}: {rule_id}: 'near' must be a whole number from 1 to 10")
     try:
         expanded = [[expand_token(spec, sets) for spec in pattern] for pattern in patterns]
+        if lexicon is not None:
+            expanded = [[_canonical_token(t, lexicon) for t in pattern] for pattern in expanded]
+            unless = frozenset(map(lexicon.canonical, unless))
+            unless_near = frozenset(map(lexicon.canonical, unless_near))
     except RuleError as error:
         raise RuleError(f"{where}: {rule_id}: {error}") from error
     if any(token.get("OP") in ("*", "+") for pattern in expanded for token in pattern):
         # Unbounded operators would make the cost of a match grow with the message length.
         raise RuleError(f"{where}: {rule_id}: use a bounded gap (~N) instead of '*' or '+'")
-    rule = _Rule(rule_id, kind, bool(record.get("immediate", False)), frozenset(unless))
+    rule = _Rule(
+        rule_id, kind, bool(record.get("immediate", False)), unless, unless_near, near
+    )
     return rule, expanded
 
 
@@ -227,27 +321,36 @@ class CrisisLanguage:
 
     The Matcher's cost grows with (patterns x tokens), and set tests run as Python calls, so
     all rules over every token would take close to a millisecond even for a short message.
-    Each rule therefore has its own Matcher and runs only on windows around its anchors
-    (the most selective required lemma of each pattern); most messages contain none.
+    Each pattern therefore has its own Matcher and runs only on windows around its anchor
+    (its most selective required lemma); most messages contain none.
     """
 
     def __init__(self, nlp: Language, rules_dir: Path):
         self.lexicon = Lexicon.load(rules_dir / "crisis_lexicon.jsonl")
-        sets = load_sets(rules_dir / "crisis_sets.jsonl")
+        # A rule may name any form the lexicon knows ("things", "razor"): it means that lemma.
+        sets = {
+            name: list(dict.fromkeys(self.lexicon.canonical(lemma) for lemma in lemmas))
+            for name, lemmas in load_sets(rules_dir / "crisis_sets.jsonl").items()
+        }
         self.rules: list[_RuleMatcher] = []
         self.cues: list[_RuleMatcher] = []
-        path = rules_dir / "crisis_patterns.jsonl"
-        for number, record in _read_jsonl(path):
-            rule, patterns = _parse_rule(number, record, sets)
-            matcher = Matcher(nlp.vocab, validate=True)
-            try:
-                matcher.add(rule.id, patterns)
-                anchors = frozenset().union(*(_anchor(pattern) for pattern in patterns))
-            except (ValueError, RuleError) as error:  # spaCy's MatchPatternError: ValueError
-                raise RuleError(f"{path.name}:{number}: {rule.id}: {error}") from error
-            reach = max(_reach(pattern) for pattern in patterns)
-            group = self.cues if rule.kind == CUE_KIND else self.rules
-            group.append(_RuleMatcher(rule, matcher, anchors, reach))
+        for path in (rules_dir / "crisis_patterns.jsonl", rules_dir / "crisis_net.jsonl"):
+            if path.name == "crisis_net.jsonl" and not path.exists():
+                continue
+            for number, record in _read_jsonl(path):
+                rule, patterns = _parse_rule(number, record, sets, path.name, self.lexicon)
+                group = self.cues if rule.kind == CUE_KIND else self.rules
+                for pattern in patterns:
+                    # One Matcher per pattern: only the patterns whose anchor occurs are run,
+                    # each on small windows around its own anchor.
+                    matcher = Matcher(nlp.vocab, validate=True)
+                    try:
+                        matcher.add(rule.id, [pattern])
+                        anchors = _anchor(pattern)
+                    except (ValueError, RuleError) as error:  # MatchPatternError: ValueError
+                        raise RuleError(f"{path.name}:{number}: {rule.id}: {error}") from error
+                    group.append(_RuleMatcher(rule, matcher, anchors, _reach(pattern)))
+        self.squashed = _load_squashed(rules_dir / "crisis_squashed.jsonl")
         self._by_anchor = _index(self.rules)
         self._cues_by_anchor = _index(self.cues)
 
@@ -257,7 +360,10 @@ class CrisisLanguage:
             lemma = self.lexicon.lemma(token)
             token.lemma_ = lemma
             positions.setdefault(lemma, []).append(token.i)
-        findings = list(_run_all(self.rules, self._by_anchor, doc, positions))
+        # dict.fromkeys: two patterns of one rule may find the same span
+        findings = list(dict.fromkeys(_run_all(self.rules, self._by_anchor, doc, positions)))
+        if not findings and self.squashed:
+            findings = list(_run_squashed(self.squashed, doc))
         if findings and any(_run_all(self.cues, self._cues_by_anchor, doc, positions)):
             findings = _escalate(findings)
         doc._.set(EXTENSION, tuple(sorted(findings, key=lambda f: (f.start, f.end))))
@@ -295,10 +401,57 @@ def _run(rm: _RuleMatcher, doc: Doc, hits: list[int]) -> Iterator[CrisisFinding]
             after = start + last
             if after < len(doc) and doc[after].lemma_ in rm.rule.unless_next:
                 continue
+            if rm.rule.unless_near and _near(doc, start + first, after, rm.rule):
+                continue
             span = doc[start + first : after]
             yield CrisisFinding(
                 rm.rule.kind, rm.rule.immediate, span.start_char, span.end_char, rm.rule.id
             )
+
+
+def _near(doc: Doc, first: int, after: int, rule: _Rule) -> bool:
+    """Whether a lemma of `unless_near` is within `near` tokens before or after the match."""
+    before = doc[max(0, first - rule.near) : first]
+    behind = doc[after : after + rule.near]
+    return any(t.lemma_ in rule.unless_near for part in (before, behind) for t in part)
+
+
+@dataclass(frozen=True)
+class _Squashed:
+    id: str
+    kind: str
+    immediate: bool
+    regex: re.Pattern[str]
+
+
+def _load_squashed(path: Path) -> list[_Squashed]:
+    if not path.exists():
+        return []
+    rules = []
+    for number, record in _read_jsonl(path):
+        rule_id, kind, regexes = record.get("id"), record.get("kind"), record.get("regexes")
+        if not isinstance(rule_id, str) or kind not in KINDS or not isinstance(regexes, list):
+            raise RuleError(f"{path.name}:{number}: needs 'id', 'kind' and a 'regexes' list")
+        try:
+            regex = re.compile("|".join(f"(?:{r})" for r in regexes))
+        except re.error as error:
+            raise RuleError(f"{path.name}:{number}: {rule_id}: {error}") from error
+        rules.append(_Squashed(rule_id, kind, bool(record.get("immediate", False)), regex))
+    return rules
+
+
+def _run_squashed(rules: list[_Squashed], doc: Doc) -> Iterator[CrisisFinding]:
+    """Run the squashed regexes over the text reduced to lowercase letters and digits."""
+    kept = [(i, c.lower()) for i, c in enumerate(doc.text) if c.isascii() and c.isalnum()]
+    if not kept:
+        return
+    positions = [i for i, _ in kept]
+    squashed = "".join(c for _, c in kept)
+    for rule in rules:
+        for found in rule.regex.finditer(squashed):
+            if found.end() > found.start():
+                start, end = positions[found.start()], positions[found.end() - 1] + 1
+                yield CrisisFinding(rule.kind, rule.immediate, start, end, rule.id)
 
 
 def _windows(hits: list[int], reach: int, length: int) -> Iterator[tuple[int, int]]:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from nlp.components import extensions  # noqa: F401  (registers the attributes)
 from nlp.components.matching import RuleMatcher
+from nlp.lexicon import word_set
 from nlp.messages import make_finding
 from nlp.rules_data import load_jsonl
 
@@ -40,8 +41,18 @@ def _excepted(doc: Doc, start: int, end: int, rule: dict[str, Any]) -> bool:
         return True
     if following in rule.get("unless_next", ()):
         return True
-    rest = doc[end : end + 3].text.lower()
-    return any(rest.startswith(words) for words in rule.get("unless_followed_by", ()))
+    # Checked after the whole match and after its head ("work on" in "work on time").
+    ends = {end, min(end, start + rule["head"])} if "head" in rule else {end}
+    for after in ends:
+        rest = doc[after : after + 3].text.lower()
+        if any(rest.startswith(words) for words in rule.get("unless_followed_by", ())):
+            return True
+    return False
+
+
+def _looks_adjective(lower: str, states: frozenset[str], endings: tuple[str, ...]) -> bool:
+    """A state word the lexicon knows, or a word shaped like an adjective ("forgetful")."""
+    return lower in states or (len(lower) > 3 and lower.endswith(endings))
 
 
 class VagueFinder:
@@ -50,6 +61,11 @@ class VagueFinder:
     def __init__(self, nlp: Language, rules_file: str) -> None:
         self.matcher = RuleMatcher(nlp, rules_file)
         self.rules = {rule["id"]: rule for rule in load_jsonl(rules_file)}
+        self.states = word_set("states") | word_set("ideals")
+        self.endings = tuple(sorted(word_set("adjective_endings")))
+        self.subordinators = word_set("subordinators")
+        self.relative_heads = word_set("relative_heads")
+        self.breaks = word_set("clause_breaks") - self.subordinators - {"that", "which"}
 
     def __call__(self, doc: Doc) -> Doc:
         hits = self._rule_hits(doc) + [
@@ -80,12 +96,35 @@ class VagueFinder:
         hits: list[Hit] = []
         for rule_id, start, end in self.matcher(doc):
             rule = self.rules[rule_id]
+            if "adjective_at" in rule:
+                word = doc[end + rule["adjective_at"]].lower_
+                if not _looks_adjective(word, self.states, self.endings):
+                    continue
             while end - start > 1 and doc[end - 1].lower_ in _DANGLING:
                 end -= 1  # "get on top of my": the optional object never came
-            if not _excepted(doc, start, end, rule):
-                span = doc[start:end]
-                hits.append((span.start_char, span.end_char, rule["kind"], rule["id"]))
+            if _excepted(doc, start, end, rule):
+                continue
+            if rule["kind"] != "hedge" and self._not_the_goal(doc, start):
+                continue
+            keep = rule.get("keep")
+            span = doc[start : start + keep] if keep else doc[start:end]
+            wording = rule.get("message", rule["id"])
+            hits.append((span.start_char, span.end_char, rule["kind"], wording))
         return hits
+
+    def _not_the_goal(self, doc: Doc, start: int) -> bool:
+        """A state in a condition or a relative clause describes, it is not wished for:
+        "ask for help when I'm stuck", "write down 3 things I did well"."""
+        before = [token.lower_ for token in doc[max(0, start - 4) : start]]
+        for offset, word in enumerate(reversed(before)):
+            if word in self.subordinators:
+                return True
+            if word in self.breaks or doc[start - offset - 1].is_punct:
+                break
+        subject = 2 if before[-1:] in (["'m"], ["m"], ["am"]) else 1
+        if len(before) > subject and before[-subject] in ("i", "im", "i'm"):
+            return before[-subject - 1] in self.relative_heads
+        return False
 
 
 @Language.factory("waypoint_vague", default_config={"rules_file": "vague.jsonl"})

@@ -58,3 +58,18 @@ def test_several_goals() -> None:
 )
 def test_one_goal_is_achievable(text: str) -> None:
     assert report(text).achievable
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("go from 3 panic attacks a week to none in 2 weeks", "3 panic attacks a week to none"),
+        ("go from zero exercise to running 5 days a week in 2 weeks", None),
+        ("cut my screen time from 8 hours a day to 1 hour a day by next week", None),
+    ],
+)
+def test_jumps_to_nothing_and_from_a_heavy_start(text: str, span: str | None) -> None:
+    jumps = [found for kind, found in kinds(text) if kind == "big_jump"]
+    assert len(jumps) == 1
+    if span is not None:
+        assert jumps == [span]

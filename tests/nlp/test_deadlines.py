@@ -80,3 +80,30 @@ def test_possessive_tomorrow_is_not_a_deadline() -> None:
 
 def test_add_months_clamps_to_month_end() -> None:
     assert add_months(date(2027, 1, 31), 1) == date(2027, 2, 28)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("by eoy", date(2026, 12, 31)),
+        ("eom", date(2026, 11, 30)),
+        ("until the end of the quarter", date(2026, 12, 31)),
+        ("by next quarter", date(2027, 1, 1)),
+        ("for the rest of the month", date(2026, 11, 30)),
+        ("by new year", date(2027, 1, 1)),
+        ("in the new year", None),
+        ("until end of term", None),
+        ("gym mon wed fri", None),
+        ("on sunday mornings", None),
+        ("every tues and thurs until xmas", date(2026, 12, 25)),
+        ("2 time for week", None),
+    ],
+)
+def test_shorthand_periods_and_day_sets(text: str, expected: date | None) -> None:
+    assert goal_date(text) == expected
+
+
+def goal_date(text: str) -> date | None:
+    """The deadline found in a goal statement (not a short answer)."""
+    dated = [m.deadline for m in find_deadlines(text, SATURDAY) if m.deadline is not None]
+    return max(dated, default=None)

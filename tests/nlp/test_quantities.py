@@ -54,3 +54,23 @@ def test_change_gives_start_and_target() -> None:
 def test_blocked_ranges_are_skipped() -> None:
     text = "walk until March 1"
     assert find_quantities(text, blocked=[(11, 18)]) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "per"),
+    [
+        ("mon wed fri", 3, "times", "week"),
+        ("tuesdays and thursdays", 2, "times", "week"),
+        ("sunday to thursday", 5, "times", "week"),
+        ("mon-fri", 5, "times", "week"),
+        ("on sunday mornings", 1, "times", "week"),
+        ("before midnight", 0, "o'clock", None),
+        ("a week before the deadline", 1, "weeks", None),
+        ("3 time in week", 3, "times", "week"),
+    ],
+)
+def test_day_sets_named_times_and_lead_times(
+    text: str, value: float, unit: str, per: str | None
+) -> None:
+    found = find_quantities(text)
+    assert [(q.value, q.unit, q.per) for q in found] == [(value, unit, per)]

@@ -126,3 +126,39 @@ def test_wording_is_plain_and_quotes_the_phrase() -> None:
 )
 def test_work_as_a_place_is_not_an_improvement_verb(text: str) -> None:
     assert "work on" not in flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I should like to be less forgetful about my tablets", ["be less forgetful"]),
+        ("To be a more patient grandmother", ["be a more patient grandmother"]),
+        ("I want to be the perfect mum", ["be the perfect mum"]),
+        ("be completely anxiety free", ["be completely anxiety free"]),
+        ("be less of a mess", ["be less of a mess"]),
+        ("try not to cry in class", ["try"]),
+        ("I will try to sleep more early", ["try to", "more early"]),
+        ("feel more relaxed at parties", ["feel more relaxed"]),
+    ],
+)
+def test_states_the_word_lists_do_not_name(text: str, expected: list[str]) -> None:
+    """Adjectives are recognised by shape too, so unlisted states are still caught."""
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ask for help at work when I'm stuck, at least once a week",
+        "write down 3 things I did well every night for 4 weeks",
+        "get to work on time every day next week",
+        "be more than 5 minutes early to every meeting this month",
+        "write down one thing I'm proud of each night for 21 days",
+    ],
+)
+def test_conditions_relative_clauses_and_idioms_are_not_goals(text: str) -> None:
+    assert flagged(text) == []
+
+
+def test_in_the_new_year_is_a_period_not_a_day() -> None:
+    assert flagged("start running twice a week in the new year") == ["in the new year"]
