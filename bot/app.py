@@ -15,6 +15,7 @@ from bot.storage import migrate
 from bot.storage.database import Database, cipher_from_settings
 from bot.telegram_transport import build_application, checkin_sender, set_menu
 from bot.turns import TurnHandler
+from bot.webhook import AnyApplication, WebhookServer
 from dialogs.clock import SystemClock
 from nlp.crisis import crisis_pipeline
 from nlp.pipeline import use_model
@@ -53,6 +54,28 @@ async def serve_console(settings: Settings) -> None:
         await run_console(turns)
 
 
+@contextlib.asynccontextmanager
+async def receiving_updates(application: AnyApplication, settings: Settings) -> AsyncIterator[None]:
+    """Updates come by webhook when WEBHOOK_URL is set, otherwise by long polling."""
+    if settings.webhook_url and settings.webhook_secret:
+        server = WebhookServer(
+            application, settings.webhook_url, settings.webhook_secret.get_secret_value()
+        )
+        await server.start(settings.webhook_listen, settings.webhook_port)
+        try:
+            yield
+        finally:
+            await server.drain()
+        return
+    assert application.updater is not None
+    await application.updater.start_polling(drop_pending_updates=False)
+    log.info("telegram_polling_started")
+    try:
+        yield
+    finally:
+        await application.updater.stop()
+
+
 async def serve_telegram(settings: Settings) -> None:
     """Poll Telegram (or a local Bot API server) until SIGINT or SIGTERM."""
     stop = asyncio.Event()
@@ -68,11 +91,10 @@ async def serve_telegram(settings: Settings) -> None:
                 turns.database, turns, checkin_sender(application.bot), turns.clock
             )
             scheduler = start_dispatcher(dispatcher)
-            assert application.updater is not None
-            await application.updater.start_polling(drop_pending_updates=False)
-            log.info("telegram_polling_started")
-            await stop.wait()
+            async with receiving_updates(application, settings):
+                await stop.wait()
+                # Stop taking updates first, then stop claiming check-ins; Application.stop
+                # then finishes the updates already in hand.
             scheduler.shutdown(wait=False)
-            await application.updater.stop()
             await application.stop()
     log.info("telegram_stopped")

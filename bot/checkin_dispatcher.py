@@ -135,11 +135,7 @@ class CheckinDispatcher:
         return True
 
     async def prepare(self, claimed: Claimed) -> list[Reply]:
-        """The messages to send, or none when the check-in is no longer wanted."""
-        async with self.database.transaction() as session:
-            wanted = await deliveries.still_wanted(session, claimed)
-        if not wanted:
-            return []
+        """The messages to send; none when there is nothing to ask (e.g. no active goal)."""
         return await self.turns.handle_system(claimed.key, Inbound.system(EVENTS[claimed.kind]))
 
     async def finish(self, claimed: Claimed, status: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import SecretStr, field_validator
+from pydantic import SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/waypoint.db"
@@ -54,6 +54,13 @@ class Settings(BaseSettings):
     @classmethod
     def upper_region(cls, value: str) -> str:
         return value.strip().upper()
+
+    @model_validator(mode="after")
+    def webhook_needs_a_secret(self) -> Settings:
+        """Without the secret, anyone who finds the URL could post updates as Telegram."""
+        if self.webhook_url and not self.webhook_secret:
+            raise ValueError("WEBHOOK_URL needs WEBHOOK_SECRET (letters, digits, _ and -)")
+        return self
 
     @property
     def uses_telegram(self) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import nlp
 from dialogs import checkin, crisis, goal_setting, privacy, progress, reminders
@@ -29,7 +29,6 @@ class Response:
 
     replies: list[Reply]
     event: str
-    goal_ids: tuple[int, ...] = field(default=())
 
 
 def active_flow(turn: Turn) -> Flow | None:

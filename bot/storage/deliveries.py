@@ -113,12 +113,15 @@ async def claim(
             )
             .values(attempts=attempt, next_attempt_at=now + lease)
         )
-        if won.rowcount == 1:
-            kind = await kind_to_send(session, delivery)
-            key = ClientKey(channel, external_id)
-            claimed.append(
-                Claimed(delivery.id, delivery.client_id, key, kind, delivery.due_at, attempt)
-            )
+        if won.rowcount != 1:
+            continue
+        kind = await kind_to_send(session, delivery)
+        key = ClientKey(channel, external_id)
+        item = Claimed(delivery.id, delivery.client_id, key, kind, delivery.due_at, attempt)
+        if await still_wanted(session, item):
+            claimed.append(item)
+        else:
+            await settle(session, item, "skipped", now)
     return claimed
 
 

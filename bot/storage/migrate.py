@@ -53,7 +53,5 @@ async def new_revision(database: Database, message: str) -> None:
     await upgrade(database)
     async with database.engine.begin() as connection:
         await connection.run_sync(
-            lambda sync: command.revision(
-                alembic_config(sync), message=message, autogenerate=True
-            )
+            lambda sync: command.revision(alembic_config(sync), message=message, autogenerate=True)
         )

@@ -123,7 +123,11 @@ class Lexicon:
         self._forms = dict(forms)
         self._fuzzy = fuzzy
         # collapsed near-miss spelling -> lemma (see "fuzzy" in the module docstring)
-        self._near = {key: lemma for key, lemma in (near or {}).items() if key not in self._forms}
+        self._near = {
+            key: lemma
+            for key, lemma in (near or {}).items()
+            if self._forms.get(key, lemma) == lemma
+        }
 
     @classmethod
     def load(cls, path: Path) -> Lexicon:
