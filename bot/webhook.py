@@ -29,7 +29,7 @@ AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 class UpdateEndpoint(tornado.web.RequestHandler):
     """Receives one update from Telegram and queues it for the Application."""
 
-    def initialize(self, bot_app: AnyApplication, secret: str, state: dict[str, bool]) -> None:  # type: ignore[override]
+    def initialize(self, bot_app: AnyApplication, secret: str, state: dict[str, bool]) -> None:
         self.bot_app = bot_app
         self.secret = secret
         self.state = state
@@ -58,7 +58,7 @@ class UpdateEndpoint(tornado.web.RequestHandler):
 class HealthEndpoint(tornado.web.RequestHandler):
     """200 while serving, 503 while draining, so the load balancer stops sending."""
 
-    def initialize(self, state: dict[str, bool]) -> None:  # type: ignore[override]
+    def initialize(self, state: dict[str, bool]) -> None:
         self.state = state
 
     def get(self) -> None:

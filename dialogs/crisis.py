@@ -20,6 +20,7 @@ def referral_text(region: Region, immediate: bool) -> Html:
     leads when the client may be in danger now."""
     emergency = say("crisis.emergency", label=region.emergency.label)
     lines = [line_text(line) for line in region.lines]
+    parts: list[Html | str]
     if immediate:
         parts = [say("crisis.opening_urgent"), emergency, *lines]
     else:

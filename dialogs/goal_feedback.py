@@ -28,8 +28,7 @@ def criteria(report: SmartReport) -> list[Html]:
 
 def flagged(findings: tuple[Finding, ...]) -> list[Html]:
     return [
-        say("feedback.finding", phrase=item.text, reason=item.reason, suggestion=item.suggestion)
-        for item in findings
+        say("feedback.finding", reason=item.reason, suggestion=item.suggestion) for item in findings
     ]
 
 
