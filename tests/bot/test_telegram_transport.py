@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime
@@ -12,6 +13,7 @@ from sqlmodel import select
 from telegram.ext import Application
 
 from bot.config import Settings
+from bot.logging_setup import configure_logging
 from bot.storage.database import Database
 from bot.storage.models import CheckinSchedule, Goal
 from bot.telegram_transport import api_urls, build_application, set_menu
@@ -155,3 +157,22 @@ def test_local_bot_api_server_urls() -> None:
         "http://127.0.0.1:8081/bot",
         "http://127.0.0.1:8081/file/bot",
     )
+
+
+@pytest.mark.asyncio
+async def test_debug_logs_of_a_whole_conversation_hold_no_client_text_and_no_token(
+    fake_bot_api: FakeBotApi, turns: TurnHandler, caplog: pytest.LogCaptureFixture
+) -> None:
+    configure_logging("DEBUG")
+    with caplog.at_level(logging.DEBUG):
+        async with running_bot(fake_bot_api, turns):
+            await act(fake_bot_api, GOAL_SCRIPT)
+            await act(fake_bot_api, [("say", "i want to kill myself")])
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "turn client=" in logged
+    token_secret = fake_bot_api.token.split(":", 1)[1]
+    assert token_secret not in logged
+    typed = [value for action, value in GOAL_SCRIPT if action == "say"] + ["kill myself"]
+    for words in typed:
+        if len(words) > 6:  # short answers such as "none" also occur in library log lines
+            assert words not in logged, words

@@ -1,0 +1,176 @@
+"""One bot process for bench/stack_throughput.py: a Waypoint replica, or a minimal PTB echo bot.
+
+Both run in webhook mode against the fake Bot API server the benchmark started, print
+``READY <webhook url>`` once they take updates, and stop gracefully on SIGTERM. One bot per
+process, so the benchmark reads each replica's CPU time and peak RSS from /proc, and the fake
+server's own work (in the benchmark's process) is not counted as the bot's.
+
+    python bench/stack_bot.py {waypoint,echo} --api URL --limiter {configured,unlimited}
+        --now ISO-INSTANT [--database URL] [--schema NAME]   (DATA_ENCRYPTION_KEY in the env)
+
+Nothing from tests/ is imported here: it would count towards the replica's memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import signal
+import socket
+import sys
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from telegram import Update  # noqa: E402
+from telegram.ext import (  # noqa: E402
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot import telegram_transport  # noqa: E402
+from bot.app import warm_up_analysis  # noqa: E402
+from bot.checkin_dispatcher import CheckinDispatcher, start_dispatcher  # noqa: E402
+from bot.config import Settings  # noqa: E402
+from bot.logging_setup import configure_logging  # noqa: E402
+from bot.storage.database import Database  # noqa: E402
+from bot.storage.encryption import FieldCipher, parse_keys  # noqa: E402
+from bot.turns import TurnHandler  # noqa: E402
+from bot.webhook import WebhookServer  # noqa: E402
+from dialogs.clock import FixedClock  # noqa: E402
+
+TOKEN = "123456:TEST-TOKEN"  # FakeBotApi's default token
+SECRET = "bench-webhook-secret"
+WEBHOOK_PATH = "telegram"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+def unlimited_limiter(**options: Any) -> AIORateLimiter:
+    """PTB's limiter with both rates at 0: the same request path, but nothing is held back."""
+    return AIORateLimiter(**{**options, "overall_max_rate": 0, "group_max_rate": 0})
+
+
+def echo_limiter(setting: str) -> AIORateLimiter:
+    """The echo bot gets the limiter Waypoint gets, so the comparison is like with like."""
+    configured = AIORateLimiter(max_retries=3)  # as build_application makes it
+    return configured if setting == "configured" else unlimited_limiter(max_retries=3)
+
+
+@contextlib.contextmanager
+def limiter_setting(setting: str) -> Iterator[None]:
+    """Build Waypoint's Application as deployed, or with the limiter's rates switched off."""
+    if setting == "configured":
+        yield
+        return
+    with mock.patch.object(telegram_transport, "AIORateLimiter", unlimited_limiter):
+        yield
+
+
+def ready(url: str) -> None:
+    print(f"READY {url}", flush=True)
+
+
+def webhook_url(port: int) -> str:
+    return f"http://127.0.0.1:{port}/{WEBHOOK_PATH}"
+
+
+async def serve_waypoint(args: argparse.Namespace, stop: asyncio.Event, port: int) -> None:
+    """A replica wired as bot.app.serve_telegram wires it, on a fixed clock and a given schema."""
+    cipher = FieldCipher(parse_keys(os.environ["DATA_ENCRYPTION_KEY"]))
+    database = Database(args.database, cipher, schema=args.schema)
+    await asyncio.to_thread(warm_up_analysis, None)  # SPACY_MODEL unset: the blank pipeline
+    turns = TurnHandler(database, FixedClock(datetime.fromisoformat(args.now)), "US", "UTC")
+    settings = Settings(telegram_bot_token=TOKEN, telegram_api_base_url=args.api, _env_file=None)  # type: ignore[call-arg]
+    with limiter_setting(args.limiter):
+        application = telegram_transport.build_application(settings, turns)
+    try:
+        async with application:
+            await application.start()
+            await telegram_transport.set_menu(application)
+            sender = telegram_transport.checkin_sender(application.bot)
+            scheduler = start_dispatcher(CheckinDispatcher(database, turns, sender, turns.clock))
+            webhook = WebhookServer(application, webhook_url(port), SECRET)
+            await webhook.start("127.0.0.1", port)
+            ready(webhook_url(port))
+            await stop.wait()
+            await webhook.drain()
+            scheduler.shutdown(wait=False)
+            await application.stop()
+    finally:
+        await database.dispose()
+
+
+async def echo_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    assert update.effective_chat is not None and update.message is not None
+    await context.bot.send_message(update.effective_chat.id, update.message.text or "?")
+
+
+async def echo_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    assert query is not None and update.effective_chat is not None
+    await query.answer()
+    await context.bot.send_message(update.effective_chat.id, query.data or "?")
+
+
+async def serve_echo(args: argparse.Namespace, stop: asyncio.Event, port: int) -> None:
+    """The smallest PTB bot that answers what Waypoint answers: one message per update."""
+    api_url, file_url = telegram_transport.api_urls(args.api)
+    builder = Application.builder().token(TOKEN).base_url(api_url).base_file_url(file_url)
+    builder = builder.rate_limiter(echo_limiter(args.limiter)).concurrent_updates(True)
+    application = builder.build()
+    application.add_handlers([MessageHandler(filters.TEXT, echo_text)])
+    application.add_handler(CallbackQueryHandler(echo_button))
+    assert application.updater is not None
+    async with application:
+        await application.updater.start_webhook(
+            listen="127.0.0.1",
+            port=port,
+            url_path=WEBHOOK_PATH,
+            webhook_url=webhook_url(port),
+            secret_token=SECRET,
+        )
+        await application.start()
+        ready(webhook_url(port))
+        await stop.wait()
+        await application.updater.stop()
+        await application.stop()
+
+
+async def main(args: argparse.Namespace) -> None:
+    # The product's logging (turn events at INFO) for both bots, to stderr (a file).
+    configure_logging("INFO")
+    stop = asyncio.Event()
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+    serve = serve_waypoint if args.kind == "waypoint" else serve_echo
+    await serve(args, stop, free_port())
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("kind", choices=("waypoint", "echo"))
+    parser.add_argument("--api", required=True, help="the fake Bot API server's root URL")
+    parser.add_argument("--limiter", choices=("configured", "unlimited"), required=True)
+    parser.add_argument("--now", required=True, help="the fixed clock's instant (ISO 8601)")
+    parser.add_argument("--database", help="SQLAlchemy URL (waypoint only)")
+    parser.add_argument("--schema", help="PostgreSQL schema (waypoint only)")
+    return parser.parse_args()
+
+
+if __name__ == "__main__":
+    asyncio.run(main(parse_args()))
