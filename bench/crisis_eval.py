@@ -7,6 +7,11 @@ rest (target: at most 10%). Every miss and false alarm is listed by id with its 
 corpus is ours, and this output is for the people tuning the rules. A fifth of the corpus is
 held out deterministically (by a hash of the id) so rules can be tuned on the rest.
 The exit status is 1 when recall is below 100%.
+
+Fresh batches (rows with a `batch` field) were written in voices the rules had not seen, and each
+row records in `first_run` whether detection flagged it before any rule was changed for that
+batch. The per-batch table prints those first-run figures next to the current ones: the first-run
+column is the honest estimate of how the rules do on wording nobody tuned them for.
 """
 
 from __future__ import annotations
@@ -33,6 +38,8 @@ class Example:
     text: str
     label: bool
     category: str
+    batch: str = "original"
+    first_run: bool | None = None  # flagged before the rules were changed for its batch
 
 
 @dataclass(frozen=True)
@@ -52,7 +59,16 @@ def load_corpus(path: Path) -> list[Example]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
-            examples.append(Example(row["id"], row["text"], bool(row["label"]), row["category"]))
+            examples.append(
+                Example(
+                    row["id"],
+                    row["text"],
+                    bool(row["label"]),
+                    row["category"],
+                    row.get("batch", "original"),
+                    row.get("first_run"),
+                )
+            )
     return examples
 
 
@@ -93,6 +109,33 @@ def report(title: str, outcomes: list[Outcome]) -> float:
     return found / len(crisis) if crisis else 1.0
 
 
+def batches(outcomes: list[Outcome]) -> None:
+    """Per fresh batch: recall and false alarms on its first run, and now."""
+    by_batch: dict[str, list[Outcome]] = defaultdict(list)
+    for outcome in outcomes:
+        by_batch[outcome.example.batch].append(outcome)
+    by_batch["fresh (pooled)"] = [o for o in outcomes if o.example.batch != "original"]
+    print("== per batch: first run (before any fix for the batch) -> now")
+    print(
+        f"  {'batch':<16} {'recall first':>16} {'recall now':>16} {'alarms first':>14} {'now':>12}"
+    )
+    for name, items in sorted(by_batch.items()):
+        crisis = [o for o in items if o.example.label]
+        calm = [o for o in items if not o.example.label]
+        recall_now = rate(sum(o.predicted for o in crisis), len(crisis))
+        alarms_now = rate(sum(o.predicted for o in calm), len(calm))
+        print(
+            f"  {name:<16} {_first(crisis):>16} {recall_now:>16}"
+            f" {_first(calm):>14} {alarms_now:>12}"
+        )
+
+
+def _first(rows: list[Outcome]) -> str:
+    if not rows or any(o.example.first_run is None for o in rows):
+        return "n/a"
+    return rate(sum(bool(o.example.first_run) for o in rows), len(rows))
+
+
 def timing(examples: list[Example]) -> None:
     texts = [e.text for e in examples]
     samples = []
@@ -128,7 +171,9 @@ def main() -> int:
     if args.split in ("all", "heldout"):
         recalls.append(report("held-out", evaluate(held_out)))
     if args.split == "all":
-        recalls.append(report("all", evaluate(examples)))
+        outcomes = evaluate(examples)
+        recalls.append(report("all", outcomes))
+        batches(outcomes)
     if not args.no_timing:
         timing(examples)
     return 0 if min(recalls) == 1.0 else 1

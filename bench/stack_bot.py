@@ -8,7 +8,8 @@ server's own work (in the benchmark's process) is not counted as the bot's.
     python bench/stack_bot.py {waypoint,echo} --api URL --limiter {configured,unlimited}
         --now ISO-INSTANT [--database URL] [--schema NAME]   (DATA_ENCRYPTION_KEY in the env)
 
-Nothing from tests/ is imported here: it would count towards the replica's memory.
+The echo bot imports python-telegram-bot only, and nothing from tests/ is imported: imports
+count towards the process's memory, and Waypoint's are imported in `serve_waypoint`.
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from telegram import Update  # noqa: E402
-from telegram.ext import (  # noqa: E402
+from telegram import Update
+from telegram.ext import (
     AIORateLimiter,
     Application,
     CallbackQueryHandler,
@@ -38,16 +39,7 @@ from telegram.ext import (  # noqa: E402
     filters,
 )
 
-from bot import telegram_transport  # noqa: E402
-from bot.app import warm_up_analysis  # noqa: E402
-from bot.checkin_dispatcher import CheckinDispatcher, start_dispatcher  # noqa: E402
-from bot.config import Settings  # noqa: E402
-from bot.logging_setup import configure_logging  # noqa: E402
-from bot.storage.database import Database  # noqa: E402
-from bot.storage.encryption import FieldCipher, parse_keys  # noqa: E402
-from bot.turns import TurnHandler  # noqa: E402
-from bot.webhook import WebhookServer  # noqa: E402
-from dialogs.clock import FixedClock  # noqa: E402
+from bot.logging_setup import configure_logging
 
 TOKEN = "123456:TEST-TOKEN"  # FakeBotApi's default token
 SECRET = "bench-webhook-secret"
@@ -75,6 +67,8 @@ def echo_limiter(setting: str) -> AIORateLimiter:
 @contextlib.contextmanager
 def limiter_setting(setting: str) -> Iterator[None]:
     """Build Waypoint's Application as deployed, or with the limiter's rates switched off."""
+    from bot import telegram_transport
+
     if setting == "configured":
         yield
         return
@@ -92,18 +86,28 @@ def webhook_url(port: int) -> str:
 
 async def serve_waypoint(args: argparse.Namespace, stop: asyncio.Event, port: int) -> None:
     """A replica wired as bot.app.serve_telegram wires it, on a fixed clock and a given schema."""
+    from bot.app import warm_up_analysis
+    from bot.checkin_dispatcher import CheckinDispatcher, start_dispatcher
+    from bot.config import Settings
+    from bot.storage.database import Database
+    from bot.storage.encryption import FieldCipher, parse_keys
+    from bot.telegram_transport import build_application, checkin_sender, set_menu
+    from bot.turns import TurnHandler
+    from bot.webhook import WebhookServer
+    from dialogs.clock import FixedClock
+
     cipher = FieldCipher(parse_keys(os.environ["DATA_ENCRYPTION_KEY"]))
     database = Database(args.database, cipher, schema=args.schema)
     await asyncio.to_thread(warm_up_analysis, None)  # SPACY_MODEL unset: the blank pipeline
     turns = TurnHandler(database, FixedClock(datetime.fromisoformat(args.now)), "US", "UTC")
     settings = Settings(telegram_bot_token=TOKEN, telegram_api_base_url=args.api, _env_file=None)  # type: ignore[call-arg]
     with limiter_setting(args.limiter):
-        application = telegram_transport.build_application(settings, turns)
+        application = build_application(settings, turns)
     try:
         async with application:
             await application.start()
-            await telegram_transport.set_menu(application)
-            sender = telegram_transport.checkin_sender(application.bot)
+            await set_menu(application)
+            sender = checkin_sender(application.bot)
             scheduler = start_dispatcher(CheckinDispatcher(database, turns, sender, turns.clock))
             webhook = WebhookServer(application, webhook_url(port), SECRET)
             await webhook.start("127.0.0.1", port)
@@ -130,12 +134,14 @@ async def echo_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 async def serve_echo(args: argparse.Namespace, stop: asyncio.Event, port: int) -> None:
     """The smallest PTB bot that answers what Waypoint answers: one message per update."""
-    api_url, file_url = telegram_transport.api_urls(args.api)
-    builder = Application.builder().token(TOKEN).base_url(api_url).base_file_url(file_url)
+    root = args.api.rstrip("/")
+    builder = Application.builder().token(TOKEN).base_url(f"{root}/bot")
+    builder = builder.base_file_url(f"{root}/file/bot")
     builder = builder.rate_limiter(echo_limiter(args.limiter)).concurrent_updates(True)
     application = builder.build()
-    application.add_handlers([MessageHandler(filters.TEXT, echo_text)])
-    application.add_handler(CallbackQueryHandler(echo_button))
+    application.add_handlers(
+        [MessageHandler(filters.TEXT, echo_text), CallbackQueryHandler(echo_button)]
+    )
     assert application.updater is not None
     async with application:
         await application.updater.start_webhook(
@@ -153,7 +159,8 @@ async def serve_echo(args: argparse.Namespace, stop: asyncio.Event, port: int) -
 
 
 async def main(args: argparse.Namespace) -> None:
-    # The product's logging (turn events at INFO) for both bots, to stderr (a file).
+    # The product's logging (INFO; bot/logging_setup imports nothing heavy) for both bots, so
+    # Waypoint's per-turn event line is counted; stderr goes to a file.
     configure_logging("INFO")
     stop = asyncio.Event()
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)

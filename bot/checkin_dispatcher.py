@@ -57,7 +57,7 @@ class RetryLater(Exception):
 class DispatchSettings:
     interval: timedelta = timedelta(seconds=5)
     batch_size: int = 200
-    concurrency: int = 64
+    concurrency: int = 4
     # Longer than a batch takes to send through the rate limiter, retries included.
     lease: timedelta = timedelta(minutes=10)
     reminder_after: timedelta = timedelta(days=1)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import time
 
+import nlp
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY_ABBREVIATIONS = {
     "mon": 0,
@@ -87,3 +89,10 @@ def parse_period(text: str) -> str | None:
         if cleaned in words or any(f" {word} " in f" {cleaned} " for word in words[1:]):
             return period
     return None
+
+
+def read_amount(text: str) -> float | None:
+    """A count or measure typed on a phone: "3", "three", "twice", "none", "10min"."""
+    quantity = nlp.parse_quantity(text)
+    value = quantity.value if quantity else nlp.parse_number(text)
+    return None if value is None or value < 0 else value

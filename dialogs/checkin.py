@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 import nlp
 from dialogs import attainment
+from dialogs.answers import read_amount
 from dialogs.checkin_feedback import (
     Point,
     celebration,
@@ -21,9 +22,9 @@ from dialogs.checkin_feedback import (
     reached,
     week_of,
 )
-from dialogs.flow import Advance, Flow, Outcome, Stay, Step, Turn, text_reply
+from dialogs.flow import Advance, Flow, Outcome, Stay, Step, Turn, text_reply, too_long
 from dialogs.formatting import day, number, per_phrase
-from dialogs.goal_setting import MAX_STEPS, read_amount, too_long
+from dialogs.goal_setting.limits import MAX_STEPS
 from dialogs.records import GoalAnswer, SavedGoal
 from dialogs.replies import Option, Reply
 from dialogs.state import CheckinAnswer, CheckinDraft, ReturnPoint

@@ -20,6 +20,7 @@ from dialogs.state import ConversationState
 from dialogs.wording import say
 
 BACK = "back"
+MAX_SHORT_TEXT = 300
 
 
 @dataclass
@@ -167,3 +168,10 @@ def text_reply(
     key: str, options: Sequence[Option] = (), columns: int = 1, **values: object
 ) -> Reply:
     return Reply(say(key, **values), tuple(options), columns)
+
+
+def too_long(text: str, limit: int = MAX_SHORT_TEXT) -> Stay | None:
+    """A kind request to shorten an answer longer than a step can keep."""
+    if len(text) <= limit:
+        return None
+    return Stay((text_reply("goal.too_long", limit=limit),))

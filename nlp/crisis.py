@@ -15,6 +15,24 @@ suicidal or self-harm finding in a text that names a time ("tonight"), a plan or
 
 The pipeline is our own `spacy.blank("en")` plus the `crisis_language` component, never the
 optional trained model: what is found must not depend on which model a deployer installed.
+
+Three tiers, each tried only when the one above found nothing (`CrisisMatch.rule` says which):
+the precise rules (`nlp/rules/crisis_patterns.jsonl`), the safety net (`crisis_net.jsonl`, ids
+"net.*": broad meaning-based triggers that accept false alarms), and a scan of the text with
+spaces and punctuation removed (`crisis_squashed.jsonl`, ids "squashed.*": "iwanttodie").
+
+Labelling decisions (tests/nlp/crisis_corpus.jsonl): feeling like a burden triggers even in goal
+talk ("I want to stop feeling like a burden at work"): perceived burdensomeness is a core risk
+factor, so the corpus labels it not-crisis but the rules flag it on purpose, and it counts as a
+false alarm. The same goes for "I'd rather die than...", "I'm going to die if..." and
+"punishing myself": accepted false alarms. Hyperbole about things ("this deadline is killing
+me", "my phone died", "end of my rope with this printer") and goals about habits ("cut down",
+"quit smoking", "relapsed on cigarettes") stay quiet.
+
+Measured limits: on fresh messages written after the rules, before any fix for them, recall was
+31-71% per batch, 44% pooled (`python bench/crisis_eval.py` prints them per batch). Rules
+do not reach the required recall on wording nobody has seen; treat every figure on the tuned
+corpus as an upper bound.
 """
 
 from __future__ import annotations

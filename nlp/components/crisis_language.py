@@ -281,9 +281,7 @@ def _parse_rule(
     if any(token.get("OP") in ("*", "+") for pattern in expanded for token in pattern):
         # Unbounded operators would make the cost of a match grow with the message length.
         raise RuleError(f"{where}: {rule_id}: use a bounded gap (~N) instead of '*' or '+'")
-    rule = _Rule(
-        rule_id, kind, bool(record.get("immediate", False)), unless, unless_near, near
-    )
+    rule = _Rule(rule_id, kind, bool(record.get("immediate", False)), unless, unless_near, near)
     return rule, expanded
 
 
@@ -318,6 +316,8 @@ class _RuleMatcher:
     matcher: Matcher
     anchors: frozenset[str]
     reach: int
+    # the lemmas each required token accepts: a doc lacking any of them cannot match
+    required: tuple[frozenset[str], ...] = ()
 
 
 class CrisisLanguage:
@@ -337,13 +337,17 @@ class CrisisLanguage:
             for name, lemmas in load_sets(rules_dir / "crisis_sets.jsonl").items()
         }
         self.rules: list[_RuleMatcher] = []
+        self.net: list[_RuleMatcher] = []
         self.cues: list[_RuleMatcher] = []
         for path in (rules_dir / "crisis_patterns.jsonl", rules_dir / "crisis_net.jsonl"):
             if path.name == "crisis_net.jsonl" and not path.exists():
                 continue
             for number, record in _read_jsonl(path):
                 rule, patterns = _parse_rule(number, record, sets, path.name, self.lexicon)
-                group = self.cues if rule.kind == CUE_KIND else self.rules
+                if rule.kind == CUE_KIND:
+                    group = self.cues
+                else:
+                    group = self.net if path.name == "crisis_net.jsonl" else self.rules
                 for pattern in patterns:
                     # One Matcher per pattern: only the patterns whose anchor occurs are run,
                     # each on small windows around its own anchor.
@@ -353,9 +357,11 @@ class CrisisLanguage:
                         anchors = _anchor(pattern)
                     except (ValueError, RuleError) as error:  # MatchPatternError: ValueError
                         raise RuleError(f"{path.name}:{number}: {rule.id}: {error}") from error
-                    group.append(_RuleMatcher(rule, matcher, anchors, _reach(pattern)))
+                    required = tuple(x for t in pattern if (x := _token_lemmas(t)) is not None)
+                    group.append(_RuleMatcher(rule, matcher, anchors, _reach(pattern), required))
         self.squashed = _load_squashed(rules_dir / "crisis_squashed.jsonl")
         self._by_anchor = _index(self.rules)
+        self._net_by_anchor = _index(self.net)
         self._cues_by_anchor = _index(self.cues)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -364,8 +370,12 @@ class CrisisLanguage:
             lemma = self.lexicon.lemma(token)
             token.lemma_ = lemma
             positions.setdefault(lemma, []).append(token.i)
-        # dict.fromkeys: two patterns of one rule may find the same span
+        # The tiers run in turn, each only if the one above found nothing: the precise rules,
+        # the safety net, the squashed text. dict.fromkeys: two patterns of one rule may find
+        # the same span.
         findings = list(dict.fromkeys(_run_all(self.rules, self._by_anchor, doc, positions)))
+        if not findings:
+            findings = list(dict.fromkeys(_run_all(self.net, self._net_by_anchor, doc, positions)))
         if not findings and self.squashed:
             findings = list(_run_squashed(self.squashed, doc))
         if findings and any(_run_all(self.cues, self._cues_by_anchor, doc, positions)):
@@ -394,8 +404,11 @@ def _run_all(
     for lemma, where in positions.items():
         for number in by_anchor.get(lemma, ()):
             hits.setdefault(number, []).extend(where)
+    present = positions.keys()
     for number, where in sorted(hits.items()):
-        yield from _run(rules[number], doc, sorted(where))
+        rm = rules[number]
+        if all(not lemmas.isdisjoint(present) for lemmas in rm.required):
+            yield from _run(rm, doc, sorted(where))
 
 
 def _run(rm: _RuleMatcher, doc: Doc, hits: list[int]) -> Iterator[CrisisFinding]:

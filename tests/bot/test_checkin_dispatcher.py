@@ -24,7 +24,7 @@ from bot.storage.models import CheckinDelivery, CheckinSchedule
 from bot.telegram_transport import checkin_sender
 from bot.turns import TurnHandler
 from dialogs.clock import FixedClock
-from dialogs.replies import Reply
+from dialogs.replies import Inbound, Reply
 from dialogs.state import GoalDraft
 from tests.fakes.bot_api import FakeBotApi
 
@@ -168,30 +168,15 @@ async def test_an_answered_check_in_gets_no_reminder(database: Database, clock: 
     turns = dispatcher.turns
     clock.set(datetime(2026, 11, 23, 18, 0, tzinfo=UTC))
     await dispatcher.run()
-    for text in ("2", "Yes"):
-        await turns.handle(key, reply_to(text))
-    for value in ("checkin_helped:skip", "checkin_hindered:skip"):
-        await turns.handle(key, choice(value))
+    await turns.handle(key, Inbound.text("2"))
+    for value in ("checkin_steps:yes", "checkin_helped:skip", "checkin_hindered:skip"):
+        await turns.handle(key, Inbound.choice(value))
     clock.set(clock.now() + timedelta(days=2))
     await dispatcher.run()
 
     assert len(outbox.sent) == 1
     statuses = sorted((d.kind, d.status) for d in await all_rows(database, CheckinDelivery))
     assert statuses == [("checkin", "sent"), ("reminder", "skipped")]
-
-
-def reply_to(text: str) -> Any:
-    from dialogs.replies import Inbound
-
-    return (
-        Inbound.text(text) if text[0].isdigit() else Inbound.choice(f"checkin_steps:{text.lower()}")
-    )
-
-
-def choice(value: str) -> Any:
-    from dialogs.replies import Inbound
-
-    return Inbound.choice(value)
 
 
 @pytest_asyncio.fixture
@@ -248,8 +233,8 @@ async def test_retry_after_is_honoured_and_the_check_in_still_arrives_once(
     clock.set(due + timedelta(seconds=40))
     await telegram_setup.run()
 
-    assert [m.plain_text for m in fake_bot_api.messages(778)][-1].startswith("Hi, it's check-in")
-    assert len(fake_bot_api.messages(778)) == 1
+    [message] = fake_bot_api.messages(778)
+    assert (message.plain_text or "").startswith("Hi, it's check-in")
 
 
 @pytest.mark.asyncio

@@ -278,3 +278,183 @@ def test_corpus_recall_is_total_and_false_alarms_are_rare() -> None:
     alarms = [r["id"] for r in calm if detect_crisis(str(r["text"])) is not None]
     assert missed == []
     assert len(alarms) <= 0.10 * len(calm), alarms
+
+
+# The safety net (nlp/rules/crisis_net.jsonl), one list per family. These wordings are not in
+# the corpus: they check that each family catches more than the sentences it was tuned on.
+NET_FAMILIES = {
+    "death_or_not_existing": [
+        "honestly I'd be glad to be gone",
+        "it would be so peaceful to not exist",
+        "I pray each night not to see the morning",
+        "I feel like I'm dead inside",
+        "lord take me now",
+    ],
+    "ending_it": [
+        "I'm ready for everything to be over",
+        "i just want it over for good",
+        "time to finish my life",
+    ],
+    "no_way_out_no_point": [
+        "what's the point of me",
+        "I don't see any purpose in living",
+        "no light at the end of the tunnel for me",
+        "I can't see a future",
+        "i'm running out of reasons",
+    ],
+    "self_harm": [
+        "relapsed last night",
+        "scratching my arms until they bleed",
+        "I punched the wall until my knuckles bled",
+        "I bang my head against the wall when I'm angry at myself",
+        "cutting again",
+        "I hit my legs when I mess up",
+        "I want to make new cuts on my arm",
+        "bandaged my wrist again",
+    ],
+    "eating": [
+        "I haven't eaten in 4 days",
+        "living on 300 calories a day",
+        "I purged twice today",
+        "laxatives after every meal",
+    ],
+    "overdose_and_pills": [
+        "how many paracetamol would it take",
+        "what's the lethal amount of insulin",
+        "I've been counting my pills",
+        "I swallowed everything in the cabinet",
+    ],
+    "means": [
+        "I keep my dad's gun under my bed",
+        "sitting in the garage with the engine on",
+        "I stood on the bridge for a long time",
+        "I've picked a date.",
+        "i have the rope ready",
+        "it could look like an accident",
+    ],
+    "goodbye_and_giving_away": [
+        "I've put my affairs in order",
+        "found a home for my cats",
+        "thank you for everything.",
+        "you'll never hear from me again",
+        "i wrote my note",
+    ],
+    "burden_without_me": [
+        "the world would be lighter without me",
+        "my kids deserve a better dad than me",
+        "they'd be better off with the insurance money",
+        "nobody would miss me",
+    ],
+    "danger_and_child_safety": [
+        "my stepdad comes into my room at night",
+        "he put his hands around my throat",
+        "my mum's boyfriend throws things at me",
+        "he told me not to tell my parents, I'm 13",
+        "I'm scared I'll shake the baby",
+        "the carer hits me",
+    ],
+    "typos_and_no_spaces": [
+        "iwanttodie",
+        "killmyself",
+        "evryone wud b beter of wthout me",
+        "i wnt to dissapear forver",
+        "hw mny pils 2 die",
+    ],
+}
+NET_MUST_NOT_TRIGGER = [
+    "I want to cut down to two coffees a day",
+    "I'm dying to try that class",
+    "killing it at work this week",
+    "dead tired after the night shift",
+    "I'm at the end of my rope with this printer",
+    "I want to quit smoking by March",
+    "I relapsed on cigarettes but I'm starting again",
+    "I want to disappear from social media for a month",
+    "I want to take myself out for dinner once a month",
+    "I want to jump into a new hobby",
+    "skipping rope for ten minutes a day",
+    "I cut my finger chopping onions",
+    "I'm on the roof terrace with a coffee",
+    "purge my wardrobe of old clothes",
+    "I ran 10 kms today",
+    "I want to dye my hair blue",
+    "I want to diet before summer",
+    "my phone died again",
+    "the heating is dead again",
+    "I'm done for today",
+    "I gave away my old bike to my nephew",
+    "I want to get my will sorted now that we have kids",
+    "I want to end the day with ten minutes of reading",
+    "the plan is to run on sunday",
+    "I'm so done with this weather",
+    "I'd rather die than sing karaoke",
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [text for texts in NET_FAMILIES.values() for text in texts],
+    ids=lambda t: t[:40],
+)
+def test_safety_net_families_are_found(text: str) -> None:
+    assert detect_crisis(text) is not None
+
+
+@pytest.mark.parametrize("text", NET_MUST_NOT_TRIGGER, ids=lambda t: t[:40])
+def test_safety_net_leaves_goal_talk_and_hyperbole_alone(text: str) -> None:
+    assert detect_crisis(text) is None
+
+
+def test_immediate_danger_from_the_net_for_means_and_others() -> None:
+    for text in ("I keep my dad's gun under my bed", "my stepdad comes into my room at night"):
+        match = detect_crisis(text)
+        assert match is not None and match.immediate_danger, text
+    passive = detect_crisis("nobody would miss me")
+    assert passive is not None and not passive.immediate_danger
+
+
+def test_the_net_only_speaks_when_the_precise_rules_are_silent() -> None:
+    net_only = "my kids deserve a better dad than me"
+    match = detect_crisis(net_only)
+    assert match is not None and match.rule.startswith("net.")
+    doc = crisis_pipeline()("I want to die and " + net_only)
+    assert [f.rule for f in doc._.get(EXTENSION)] == ["suicidal.death_wish"]
+
+
+def test_squashed_text_is_scanned_with_offsets_into_the_original() -> None:
+    text = "ok... i.want.to.die"
+    match = detect_crisis(text)
+    assert match is not None and match.rule.startswith("squashed.")
+    assert text[match.start : match.end] == "want.to.die"
+    assert detect_crisis("iwanttodiet") is None
+
+
+def test_lexicon_catches_near_miss_spellings_but_not_real_words() -> None:
+    nlp = crisis_pipeline()
+    lemmas = [t.lemma_ for t in nlp("beter wthout dissapear forver hiting")]
+    assert lemmas == ["better", "without", "disappear", "forever", "hit"]
+    assert [t.lemma_ for t in nlp("king staring pls")] == ["king", "staring", "pls"]
+
+
+def test_rules_may_name_any_form_the_lexicon_knows(tmp_path: Path) -> None:
+    line = '{"id": "x", "kind": "suicidal", "patterns": [["ending", "things"]]}'
+    nlp = spacy.blank("en")
+    nlp.add_pipe("crisis_language", config={"rules_dir": str(_rules_dir(tmp_path, line))})
+    assert [f.rule for f in nlp("thinking about ending things")._.get(EXTENSION)] == ["x"]
+
+
+def test_unless_near_silences_a_rule_close_to_a_listed_word(tmp_path: Path) -> None:
+    line = (
+        '{"id": "x", "kind": "self_harm", "patterns": [["relapse"]], '
+        '"unless_near": ["smoking"], "near": 3}'
+    )
+    nlp = spacy.blank("en")
+    nlp.add_pipe("crisis_language", config={"rules_dir": str(_rules_dir(tmp_path, line))})
+    assert [f.rule for f in nlp("I relapsed last night")._.get(EXTENSION)] == ["x"]
+    assert nlp("I relapsed on smoking")._.get(EXTENSION) == ()
+
+
+def test_fresh_batches_keep_their_first_run_result() -> None:
+    fresh = [row for row in _corpus() if "batch" in row]
+    assert len(fresh) >= 300
+    assert all(isinstance(row.get("first_run"), bool) for row in fresh)

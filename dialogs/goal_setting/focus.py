@@ -1,0 +1,113 @@
+"""Before the goal: what the client hopes for, the area to work on, the kind of goal."""
+
+from __future__ import annotations
+
+import nlp
+from dialogs.flow import Advance, Outcome, Stay, Step, Turn, text_reply, too_long
+from dialogs.goal_setting.limits import (
+    HORIZONS,
+    KINDS,
+    MAX_MOTIVES,
+    MAX_UNIT_TEXT,
+)
+from dialogs.replies import Reply
+from dialogs.wording import joined, say
+
+
+def theme_label(theme: str) -> str:
+    return say(f"themes.{theme}")
+
+
+class Motives(Step):
+    name, section = "motives", "motives"
+
+    async def ask(self, turn: Turn) -> list[Reply]:
+        if turn.state.motives:
+            return [
+                text_reply("goal.motives_more", [self.option(say("goal.motives_done"), "done")])
+            ]
+        return [text_reply("goal.motives_ask")]
+
+    async def on_text(self, turn: Turn, text: str) -> Outcome:
+        if rejected := too_long(text, 500):
+            return rejected
+        turn.state.motives.append(text.strip())
+        reflection = text_reply("goal.motives_reflect", heard=nlp.reflect(text))
+        if len(turn.state.motives) >= MAX_MOTIVES:
+            return Advance("theme", (reflection,))
+        return Stay((reflection,))
+
+    async def on_choice(self, turn: Turn, value: str) -> Outcome:
+        if value == "done" and turn.state.motives:
+            return Advance("theme")
+        return self.waiting()
+
+
+class Theme(Step):
+    name, section = "theme", "theme"
+
+    async def ask(self, turn: Turn) -> list[Reply]:
+        suggested = nlp.suggest_theme(" ".join(turn.state.motives))
+        ordered = sorted(nlp.THEMES, key=lambda theme: theme != suggested)
+        options = [self.option(theme_label(theme), theme) for theme in ordered]
+        if suggested:
+            intro = say("goal.theme_suggest", theme=theme_label(suggested))
+        else:
+            intro = say("goal.theme_ask")
+        return [Reply(intro, tuple(options), columns=2)]
+
+    async def on_choice(self, turn: Turn, value: str) -> Outcome:
+        if value not in nlp.THEMES:
+            return self.waiting()
+        turn.state.draft.theme = value
+        if value == "other":
+            return Advance("theme_other")
+        turn.state.draft.theme_other = None
+        return Advance("kind")
+
+
+class ThemeOther(Step):
+    name, section = "theme_other", "theme"
+
+    async def ask(self, turn: Turn) -> list[Reply]:
+        return [text_reply("goal.theme_other_ask")]
+
+    async def on_text(self, turn: Turn, text: str) -> Outcome:
+        if rejected := too_long(text, MAX_UNIT_TEXT):
+            return rejected
+        turn.state.draft.theme_other = text.strip()
+        return Advance("kind")
+
+
+class Kind(Step):
+    name, section = "kind", "theme"
+
+    async def ask(self, turn: Turn) -> list[Reply]:
+        theme = turn.state.draft.theme or "other"
+        lines = [
+            say(f"kinds.{kind}_line", example=say(f"examples.{theme}.{kind}")) for kind in KINDS
+        ]
+        options = [self.option(say(f"kinds.{kind}"), kind) for kind in KINDS]
+        return [Reply(say("goal.kind_ask", lines=joined(lines)), tuple(options))]
+
+    async def on_choice(self, turn: Turn, value: str) -> Outcome:
+        if value not in KINDS:
+            return self.waiting()
+        turn.state.draft.kind = value
+        return Advance("horizon")
+
+
+class Horizon(Step):
+    name, section = "horizon", "theme"
+
+    async def ask(self, turn: Turn) -> list[Reply]:
+        theme = turn.state.draft.theme or "other"
+        lines = [say(f"horizons.{h}_line", example=say(f"examples.{theme}.{h}")) for h in HORIZONS]
+        options = [self.option(say(f"horizons.{h}"), h) for h in HORIZONS]
+        return [Reply(say("goal.horizon_ask", lines=joined(lines)), tuple(options))]
+
+    async def on_choice(self, turn: Turn, value: str) -> Outcome:
+        if value not in HORIZONS:
+            return self.waiting()
+        turn.state.draft.horizon = value
+        return Advance("draft")
