@@ -7,6 +7,11 @@ from datetime import time
 
 import nlp
 
+DISMISSAL = re.compile(
+    r"^(no|nope|nah|not really|i'?m (fine|ok|okay|good|alright|safe|not suicidal)|"
+    r"(you )?(misunderstood|got it wrong)|that'?s not what i meant|not like that|"
+    r"i was (joking|kidding)|just kidding|jk|never ?mind|nvm|all good|it'?s (fine|ok))\b"
+)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY_ABBREVIATIONS = {
     "mon": 0,
@@ -96,3 +101,9 @@ def read_amount(text: str) -> float | None:
     quantity = nlp.parse_quantity(text)
     value = quantity.value if quantity else nlp.parse_number(text)
     return None if value is None or value < 0 else value
+
+
+def is_dismissal(text: str) -> bool:
+    """ "no", "I'm fine", "you misunderstood": a reply waving off the crisis lines."""
+    cleaned = re.sub(r"[^a-z' ]", " ", text.lower().replace("’", "'"))
+    return DISMISSAL.match(" ".join(cleaned.split())) is not None

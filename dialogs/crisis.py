@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from dialogs.crisis_lines import FALLBACK, Line, Region, lines_for, load_crisis_lines
 from dialogs.replies import Option, Reply
 from dialogs.wording import Html, joined, say
+from nlp import CrisisMatch
 
 
 def line_text(line: Line) -> Html:
@@ -15,24 +18,40 @@ def line_text(line: Line) -> Html:
     return say("crisis.line", name=line.name, how=line.how, when=line.when)
 
 
-def referral_text(region: Region, immediate: bool) -> Html:
+class Tone(StrEnum):
+    """How the referral opens: asked for, worried words, danger now, or a hard time."""
+
+    ASKED = "asked"
+    CONCERN = "concern"
+    URGENT = "urgent"
+    DISTRESS = "distress"
+
+
+def tone_for(match: CrisisMatch) -> Tone:
+    if match.immediate_danger:
+        return Tone.URGENT
+    return Tone.DISTRESS if match.kind == "distress" else Tone.CONCERN
+
+
+def referral_text(region: Region, tone: Tone) -> Html:
     """Lines first, so nothing sent after can push them out of view; the emergency number
     leads when the client may be in danger now."""
     emergency = say("crisis.emergency", label=region.emergency.label)
     lines = [line_text(line) for line in region.lines]
+    opening = say(f"crisis.opening_{tone}")
     parts: list[Html | str]
-    if immediate:
-        parts = [say("crisis.opening_urgent"), emergency, *lines]
+    if tone is Tone.URGENT:
+        parts = [opening, emergency, *lines]
     else:
-        parts = [say("crisis.opening"), *lines, emergency]
+        parts = [opening, *lines, emergency]
     parts += [say("crisis.elsewhere", region=region.name), "", say("crisis.right_now")]
     return joined(parts)
 
 
-def referral(region_code: str, immediate: bool) -> list[Reply]:
+def referral(region_code: str, tone: Tone) -> list[Reply]:
     """The whole referral as a single message, with a way to pick another country's lines."""
     other_country = Option(say("crisis.other_country_button"), "region")
-    return [Reply(referral_text(lines_for(region_code), immediate), (other_country,))]
+    return [Reply(referral_text(lines_for(region_code), tone), (other_country,))]
 
 
 def country_question() -> Reply:

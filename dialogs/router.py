@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 
 import nlp
-from dialogs import checkin, crisis, goal_setting, privacy, progress, reminders
+from dialogs import answers, checkin, crisis, goal_setting, privacy, progress, reminders
 from dialogs.flow import Flow, Turn, text_reply
 from dialogs.goal_card import goal_card
 from dialogs.replies import Inbound, InboundKind, Option, Reply
@@ -52,8 +52,13 @@ async def respond(turn: Turn, inbound: Inbound) -> Response:
     """Answer one inbound. Crisis language is checked before anything else reads the text."""
     words = inbound.words
     if words and (match := nlp.detect_crisis(words)) is not None:
-        replies = crisis.referral(turn.profile.region, immediate=match.immediate_danger)
+        turn.state.just_referred = True
+        replies = crisis.referral(turn.profile.region, crisis.tone_for(match))
         return Response(with_resume(turn, replies), "crisis_language")
+    if turn.state.just_referred:
+        turn.state.just_referred = False
+        if inbound.kind is InboundKind.TEXT and answers.is_dismissal(inbound.value):
+            return Response(await after_dismissal(turn), "crisis_dismissed")
     if inbound.kind is InboundKind.SYSTEM:
         return Response(await system_event(turn, inbound.value), f"system_{inbound.value}")
     if (refusal := screen(inbound)) is not None:
@@ -71,6 +76,13 @@ async def respond(turn: Turn, inbound: Inbound) -> Response:
         key = "flow.stale_button" if inbound.kind is InboundKind.CHOICE else "common.idle_text"
         return Response([text_reply(key), *await idle(turn)], "idle")
     return Response(await flow.handle(turn, clean(inbound)), f"{flow.name}_turn")
+
+
+async def after_dismissal(turn: Turn) -> list[Reply]:
+    """The lines were shown; a "no" or "I'm fine" is thanked, not taken as an answer."""
+    flow = active_flow(turn)
+    note = text_reply("crisis.dismissed")
+    return [note, *(await flow.prompt(turn) if flow else await idle(turn))]
 
 
 def screen(inbound: Inbound) -> str | None:
@@ -193,7 +205,7 @@ async def show_privacy(turn: Turn) -> list[Reply]:
 
 
 async def crisis_lines(turn: Turn) -> list[Reply]:
-    return with_resume(turn, crisis.referral(turn.profile.region, immediate=False))
+    return with_resume(turn, crisis.referral(turn.profile.region, crisis.Tone.ASKED))
 
 
 async def choose_country(turn: Turn) -> list[Reply]:
@@ -209,7 +221,7 @@ async def country_choice(turn: Turn, value: str) -> list[Reply]:
     if region is None:
         return await choose_country(turn)
     await turn.records.set_region(region)
-    return with_resume(turn, crisis.referral(region, immediate=False))
+    return with_resume(turn, crisis.referral(region, crisis.Tone.ASKED))
 
 
 async def unknown_command(turn: Turn) -> list[Reply]:

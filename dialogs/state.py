@@ -71,6 +71,7 @@ class ConversationState(BaseModel):
     draft: GoalDraft = Field(default_factory=GoalDraft)
     schedule: ScheduleDraft = Field(default_factory=ScheduleDraft)
     checkin: CheckinDraft = Field(default_factory=CheckinDraft)
+    just_referred: bool = False
 
     @property
     def in_flow(self) -> bool:

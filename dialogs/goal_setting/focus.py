@@ -18,6 +18,17 @@ def theme_label(theme: str) -> str:
     return say(f"themes.{theme}")
 
 
+def reflect_back(text: str) -> Reply:
+    """The client's words turned to "you", in a sentence that fits how they began."""
+    heard = nlp.reflect(text)
+    opening = heard.split(" ", 1)[0].lower()
+    if opening in ("you", "you're", "you've", "you'd", "you'll", "your"):
+        return text_reply("goal.motives_reflect", heard=heard)
+    if opening == "to":
+        return text_reply("goal.motives_reflect_wish", heard=heard)
+    return text_reply("goal.motives_reflect_words", heard=heard)
+
+
 class Motives(Step):
     name, section = "motives", "motives"
 
@@ -32,7 +43,7 @@ class Motives(Step):
         if rejected := too_long(text, 500):
             return rejected
         turn.state.motives.append(text.strip())
-        reflection = text_reply("goal.motives_reflect", heard=nlp.reflect(text))
+        reflection = reflect_back(text)
         if len(turn.state.motives) >= MAX_MOTIVES:
             return Advance("theme", (reflection,))
         return Stay((reflection,))
