@@ -11,7 +11,23 @@ The exit status is 1 when recall is below 100%.
 Fresh batches (rows with a `batch` field) were written in voices the rules had not seen, and each
 row records in `first_run` whether detection flagged it before any rule was changed for that
 batch. The per-batch table prints those first-run figures next to the current ones: the first-run
-column is the honest estimate of how the rules do on wording nobody tuned them for.
+column is the honest estimate of how the rules do on wording nobody tuned them for. Rows of
+fresh7/fresh8 also carry `first_run_4tier`: their result once the distress tier was added, built on
+other material and before any tuning on those batches (shown as "4-tier first"). From fresh9 on,
+`first_run` itself is the four-tier result.
+
+Labelling rule (the product rule, DESIGN.md decision 3): a message is labelled crisis when a
+careful human reading it in this bot would want crisis lines offered. That covers suicidal
+thoughts of any directness, self-harm, overdose, danger from others, and first-person despair
+about life as a whole: hopelessness, entrapment, feeling a burden, self-hatred, exhaustion with
+life, wanting everything to stop, feeling unsafe, wishing to disappear or not wake, giving up,
+goodbye tone. It is labelled not-crisis when the low mood is bounded and held: tied to a task or
+an event, said with its resolution or support ("I felt low today but talked to my sister", "sad
+week, our dog died, but the kids made a memorial"), or plain hyperbole about things ("this
+deadline is killing me", "done with this homework lol").
+
+`--smart` also runs the goal statements of tests/nlp/smart_corpus.jsonl (all non-crisis) and
+lists every one that fires: goal talk is what the bot sees most, so this is the precision guard.
 """
 
 from __future__ import annotations
@@ -29,6 +45,7 @@ from pathlib import Path
 from nlp.crisis import detect_crisis
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "tests" / "nlp" / "crisis_corpus.jsonl"
+SMART_CORPUS = DEFAULT_CORPUS.with_name("smart_corpus.jsonl")
 FALSE_ALARM_TARGET = 0.10
 
 
@@ -40,6 +57,7 @@ class Example:
     category: str
     batch: str = "original"
     first_run: bool | None = None  # flagged before the rules were changed for its batch
+    first_run_4tier: bool | None = None  # flagged by four tiers before tuning on its batch
 
 
 @dataclass(frozen=True)
@@ -67,6 +85,7 @@ def load_corpus(path: Path) -> list[Example]:
                     row["category"],
                     row.get("batch", "original"),
                     row.get("first_run"),
+                    row.get("first_run_4tier"),
                 )
             )
     return examples
@@ -128,12 +147,36 @@ def batches(outcomes: list[Outcome]) -> None:
             f"  {name:<16} {_first(crisis):>16} {recall_now:>16}"
             f" {_first(calm):>14} {alarms_now:>12}"
         )
+    four = {
+        n: i for n, i in by_batch.items() if all(o.example.first_run_4tier is not None for o in i)
+    }
+    if four:
+        print("== 4-tier first run (distress tier added, before tuning on the batch)")
+        for name, items in sorted(four.items()):
+            crisis = [o for o in items if o.example.label]
+            calm = [o for o in items if not o.example.label]
+            print(f"  {name:<16} {_first(crisis, True):>16} {'':>16} {_first(calm, True):>14}")
 
 
-def _first(rows: list[Outcome]) -> str:
-    if not rows or any(o.example.first_run is None for o in rows):
+def _first(rows: list[Outcome], four_tier: bool = False) -> str:
+    def flag(o: Outcome) -> bool | None:
+        return o.example.first_run_4tier if four_tier else o.example.first_run
+
+    if not rows or any(flag(o) is None for o in rows):
         return "n/a"
-    return rate(sum(bool(o.example.first_run) for o in rows), len(rows))
+    return rate(sum(bool(flag(o)) for o in rows), len(rows))
+
+
+def smart_alarms(path: Path) -> None:
+    """The precision guard: goal statements (all non-crisis) that detection flags."""
+    texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
+    matches = [(text, detect_crisis(text)) for text in texts]
+    fired = [(text, m) for text, m in matches if m is not None]
+    distress = sum(m.kind == "distress" for _, m in fired)
+    print(f"== goal statements ({path.name}): {rate(len(fired), len(texts))} flagged,")
+    print(f"   {rate(distress, len(texts))} by the distress tier")
+    for text, m in fired:
+        print(f"  FLAGGED [{m.rule}]: {text!r}")
 
 
 def timing(examples: list[Example]) -> None:
@@ -161,6 +204,7 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--split", choices=("all", "dev", "heldout"), default="all")
     parser.add_argument("--no-timing", action="store_true")
+    parser.add_argument("--smart", action="store_true", help="also run the goal statements")
     args = parser.parse_args()
     examples = load_corpus(args.corpus)
     dev = [e for e in examples if not is_held_out(e.id)]
@@ -174,6 +218,8 @@ def main() -> int:
         outcomes = evaluate(examples)
         recalls.append(report("all", outcomes))
         batches(outcomes)
+    if args.smart:
+        smart_alarms(SMART_CORPUS)
     if not args.no_timing:
         timing(examples)
     return 0 if min(recalls) == 1.0 else 1

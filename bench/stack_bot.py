@@ -17,11 +17,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import errno
 import os
 import signal
 import socket
 import sys
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,7 @@ from bot.logging_setup import configure_logging
 TOKEN = "123456:TEST-TOKEN"  # FakeBotApi's default token
 SECRET = "bench-webhook-secret"
 WEBHOOK_PATH = "telegram"
+BIND_ATTEMPTS = 5
 
 
 def free_port() -> int:
@@ -76,6 +78,19 @@ def limiter_setting(setting: str) -> Iterator[None]:
         yield
 
 
+async def listen(start: Callable[[int], Awaitable[object]]) -> int:
+    """Start a webhook on a free port; retry if another process took the port meanwhile."""
+    for attempt in range(BIND_ATTEMPTS):
+        port = free_port()
+        try:
+            await start(port)
+            return port
+        except OSError as error:
+            if error.errno != errno.EADDRINUSE or attempt == BIND_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
 def ready(url: str) -> None:
     print(f"READY {url}", flush=True)
 
@@ -84,7 +99,7 @@ def webhook_url(port: int) -> str:
     return f"http://127.0.0.1:{port}/{WEBHOOK_PATH}"
 
 
-async def serve_waypoint(args: argparse.Namespace, stop: asyncio.Event, port: int) -> None:
+async def serve_waypoint(args: argparse.Namespace, stop: asyncio.Event) -> None:
     """A replica wired as bot.app.serve_telegram wires it, on a fixed clock and a given schema."""
     from bot.app import warm_up_analysis
     from bot.checkin_dispatcher import CheckinDispatcher, start_dispatcher
@@ -109,11 +124,15 @@ async def serve_waypoint(args: argparse.Namespace, stop: asyncio.Event, port: in
             await set_menu(application)
             sender = checkin_sender(application.bot)
             scheduler = start_dispatcher(CheckinDispatcher(database, turns, sender, turns.clock))
-            webhook = WebhookServer(application, webhook_url(port), SECRET)
-            await webhook.start("127.0.0.1", port)
-            ready(webhook_url(port))
+            webhooks: list[WebhookServer] = []
+
+            async def start(port: int) -> None:
+                webhooks[:] = [WebhookServer(application, webhook_url(port), SECRET)]
+                await webhooks[0].start("127.0.0.1", port)
+
+            ready(webhook_url(await listen(start)))
             await stop.wait()
-            await webhook.drain()
+            await webhooks[0].drain()
             scheduler.shutdown(wait=False)
             await application.stop()
     finally:
@@ -132,7 +151,7 @@ async def echo_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     await context.bot.send_message(update.effective_chat.id, query.data or "?")
 
 
-async def serve_echo(args: argparse.Namespace, stop: asyncio.Event, port: int) -> None:
+async def serve_echo(args: argparse.Namespace, stop: asyncio.Event) -> None:
     """The smallest PTB bot that answers what Waypoint answers: one message per update."""
     root = args.api.rstrip("/")
     builder = Application.builder().token(TOKEN).base_url(f"{root}/bot")
@@ -143,14 +162,19 @@ async def serve_echo(args: argparse.Namespace, stop: asyncio.Event, port: int) -
         [MessageHandler(filters.TEXT, echo_text), CallbackQueryHandler(echo_button)]
     )
     assert application.updater is not None
-    async with application:
-        await application.updater.start_webhook(
+    updater = application.updater
+
+    async def start(port: int) -> None:
+        await updater.start_webhook(
             listen="127.0.0.1",
             port=port,
             url_path=WEBHOOK_PATH,
             webhook_url=webhook_url(port),
             secret_token=SECRET,
         )
+
+    async with application:
+        port = await listen(start)
         await application.start()
         ready(webhook_url(port))
         await stop.wait()
@@ -165,7 +189,7 @@ async def main(args: argparse.Namespace) -> None:
     stop = asyncio.Event()
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
     serve = serve_waypoint if args.kind == "waypoint" else serve_echo
-    await serve(args, stop, free_port())
+    await serve(args, stop)
 
 
 def parse_args() -> argparse.Namespace:

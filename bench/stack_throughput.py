@@ -610,9 +610,7 @@ async def run(args: argparse.Namespace, workdir: Path) -> None:
         print("starting bot processes ...")
         bots = await start_all(bot_specs(sqlite, pg), api, key, workdir)
         stack.push_async_callback(stop_all, bots)
-        setup = Setup(
-            bots, make_rows({b.name: b for b in bots}, args.clients, args.limited_clients)
-        )
+        setup = Setup(bots, make_rows({b.name: b for b in bots}, args.clients, args.few_clients))
         setup.notes = configuration(args, steps, pg_note)
         await warm_up(api, setup.rows, steps)
         print("measuring ...")

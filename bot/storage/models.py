@@ -99,8 +99,8 @@ class Checkin(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     client_id: int = Field(foreign_key="client.id", index=True, ondelete="CASCADE")
     week_of: date  # the Monday of the client's local week
-    helped: str | None = None
-    hindered: str | None = None
+    helped: str | None = Field(default=None, sa_type=PrivateText)
+    hindered: str | None = Field(default=None, sa_type=PrivateText)
     created_at: datetime = Field(sa_type=UTCDateTime)
     updated_at: datetime = Field(sa_type=UTCDateTime)
 

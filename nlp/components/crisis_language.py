@@ -12,13 +12,21 @@ the rules without reading Python:
   `immediate` flag and an optional `unless_next` (a list or a set name): lemmas that, right after
   the match, make it ordinary ("cutting corners", "hit me up"), and an optional `unless_near`
   (a list or a set name) with `near` (tokens, default 3): lemmas that, anywhere that close
-  before or after the match, make it ordinary ("it hits me", "relapsed on cigarettes").
+  before or after the match, make it ordinary ("it hits me", "relapsed on cigarettes"), and an
+  optional `only_next` (a list or a set name): the match counts only if the token right after it
+  is one of these lemmas; "<end>" in the list stands for the end of the text, punctuation or an
+  emoji ("I give up." but not "I give up chocolate").
 - `crisis_net.jsonl` (optional): the safety net, in the same format. Broad, meaning-based rules
   (death and not-existing wishes, no way out, self-harm on the body, pill counts, means,
   goodbyes, burden) that accept false alarms to catch wording the precise rules have not seen.
   Their ids start with "net.".
 - `crisis_squashed.jsonl` (optional): regexes run over the text with everything but letters and
   digits removed ("iwanttodie", "kill.my.self"); tried only when no token rule matched.
+- `crisis_distress.jsonl` (optional): the distress tier, in the same format, every rule of kind
+  "distress" and id "distress.*". Deliberately broad: first-person despair, hopelessness,
+  entrapment, burden, self-hatred, exhaustion with life, wanting everything to stop, feeling
+  unsafe, disappearing, giving up, darkness metaphors, goodbye tone. Tried only when the three
+  tiers above found nothing; its findings are never immediate and never escalated by cues.
 
 A lexicon entry may list `"fuzzy"` forms: each (five letters or more) then also matches with
 doubled letters collapsed, one letter (not the first) missing, or two neighbouring letters (not
@@ -53,7 +61,12 @@ RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
 # The documented set of finding kinds. "cue" rules are not findings: they only mark a message as
 # urgent (a time, a plan, a means) so that a suicidal or self-harm finding becomes immediate.
-KINDS = frozenset({"suicidal", "self_harm", "overdose", "danger_from_others"})
+KINDS = frozenset({"suicidal", "self_harm", "overdose", "danger_from_others", "distress"})
+# The kind of every rule in the distress tier (crisis_distress.jsonl), and only of those.
+DISTRESS_KIND = "distress"
+DISTRESS_FILE = "crisis_distress.jsonl"
+# In `only_next`: the end of the text, a punctuation mark or a token with no letter or digit.
+END_MARK = "<end>"
 CUE_KIND = "cue"
 ESCALATED_KINDS = frozenset({"suicidal", "self_harm"})
 
@@ -95,6 +108,7 @@ class _Rule:
     unless_next: frozenset[str]
     unless_near: frozenset[str] = frozenset()
     near: int = 3
+    only_next: frozenset[str] = frozenset()
 
 
 def _read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -245,6 +259,8 @@ def _canonical_token(token: dict[str, Any], lexicon: Lexicon) -> dict[str, Any]:
         return token
     if isinstance(lemma, str):
         return {**token, "LEMMA": lexicon.canonical(lemma)}
+    if "IN" not in lemma:  # {"NOT_IN": [...]} and other tests: canonical forms, same test
+        return {**token, "LEMMA": {k: [lexicon.canonical(x) for x in v] for k, v in lemma.items()}}
     canonical = list(dict.fromkeys(lexicon.canonical(x) for x in lemma["IN"]))
     return {**token, "LEMMA": canonical[0] if len(canonical) == 1 else {"IN": canonical}}
 
@@ -260,11 +276,14 @@ def _parse_rule(
     rule_id, kind, patterns = record.get("id"), record.get("kind"), record.get("patterns")
     if not isinstance(rule_id, str) or kind not in KINDS | {CUE_KIND}:
         raise RuleError(f"{where}: needs an 'id' and a 'kind' in {sorted(KINDS | {CUE_KIND})}")
+    if (kind == DISTRESS_KIND) != (filename == DISTRESS_FILE):
+        raise RuleError(f"{where}: {rule_id}: kind 'distress' belongs in {DISTRESS_FILE} only")
     if not isinstance(patterns, list) or not patterns:
         raise RuleError(f"{where}: {rule_id} needs a non-empty 'patterns' list")
     try:
         unless = _lemma_list(record.get("unless_next", []), sets, "unless_next")
         unless_near = _lemma_list(record.get("unless_near", []), sets, "unless_near")
+        only_next = _lemma_list(record.get("only_next", []), sets, "only_next")
     except RuleError as error:
         raise RuleError(f"{where}: {rule_id}: {error}") from error
     near = record.get("near", 3)
@@ -276,12 +295,14 @@ def _parse_rule(
             expanded = [[_canonical_token(t, lexicon) for t in pattern] for pattern in expanded]
             unless = frozenset(map(lexicon.canonical, unless))
             unless_near = frozenset(map(lexicon.canonical, unless_near))
+            only_next = frozenset(map(lexicon.canonical, only_next))
     except RuleError as error:
         raise RuleError(f"{where}: {rule_id}: {error}") from error
     if any(token.get("OP") in ("*", "+") for pattern in expanded for token in pattern):
         # Unbounded operators would make the cost of a match grow with the message length.
         raise RuleError(f"{where}: {rule_id}: use a bounded gap (~N) instead of '*' or '+'")
-    rule = _Rule(rule_id, kind, bool(record.get("immediate", False)), unless, unless_near, near)
+    immediate = bool(record.get("immediate", False)) and kind != DISTRESS_KIND
+    rule = _Rule(rule_id, kind, immediate, unless, unless_near, near, only_next)
     return rule, expanded
 
 
@@ -339,15 +360,19 @@ class CrisisLanguage:
         self.rules: list[_RuleMatcher] = []
         self.net: list[_RuleMatcher] = []
         self.cues: list[_RuleMatcher] = []
-        for path in (rules_dir / "crisis_patterns.jsonl", rules_dir / "crisis_net.jsonl"):
-            if path.name == "crisis_net.jsonl" and not path.exists():
+        self.distress: list[_RuleMatcher] = []
+        tiers = {
+            "crisis_patterns.jsonl": self.rules,
+            "crisis_net.jsonl": self.net,
+            DISTRESS_FILE: self.distress,
+        }
+        for name, tier in tiers.items():
+            path = rules_dir / name
+            if name != "crisis_patterns.jsonl" and not path.exists():
                 continue
             for number, record in _read_jsonl(path):
                 rule, patterns = _parse_rule(number, record, sets, path.name, self.lexicon)
-                if rule.kind == CUE_KIND:
-                    group = self.cues
-                else:
-                    group = self.net if path.name == "crisis_net.jsonl" else self.rules
+                group = self.cues if rule.kind == CUE_KIND else tier
                 for pattern in patterns:
                     # One Matcher per pattern: only the patterns whose anchor occurs are run,
                     # each on small windows around its own anchor.
@@ -363,6 +388,7 @@ class CrisisLanguage:
         self._by_anchor = _index(self.rules)
         self._net_by_anchor = _index(self.net)
         self._cues_by_anchor = _index(self.cues)
+        self._distress_by_anchor = _index(self.distress)
 
     def __call__(self, doc: Doc) -> Doc:
         positions: dict[str, list[int]] = {}
@@ -371,13 +397,16 @@ class CrisisLanguage:
             token.lemma_ = lemma
             positions.setdefault(lemma, []).append(token.i)
         # The tiers run in turn, each only if the one above found nothing: the precise rules,
-        # the safety net, the squashed text. dict.fromkeys: two patterns of one rule may find
-        # the same span.
+        # the safety net, the squashed text, the distress tier. dict.fromkeys: two patterns of
+        # one rule may find the same span.
         findings = list(dict.fromkeys(_run_all(self.rules, self._by_anchor, doc, positions)))
         if not findings:
             findings = list(dict.fromkeys(_run_all(self.net, self._net_by_anchor, doc, positions)))
         if not findings and self.squashed:
             findings = list(_run_squashed(self.squashed, doc))
+        if not findings and self.distress:
+            found = _run_all(self.distress, self._distress_by_anchor, doc, positions)
+            findings = list(dict.fromkeys(found))
         if findings and any(_run_all(self.cues, self._cues_by_anchor, doc, positions)):
             findings = _escalate(findings)
         doc._.set(EXTENSION, tuple(sorted(findings, key=lambda f: (f.start, f.end))))
@@ -420,10 +449,22 @@ def _run(rm: _RuleMatcher, doc: Doc, hits: list[int]) -> Iterator[CrisisFinding]
                 continue
             if rm.rule.unless_near and _near(doc, start + first, after, rm.rule):
                 continue
+            if rm.rule.only_next and not _next_allowed(doc, after, rm.rule.only_next):
+                continue
             span = doc[start + first : after]
             yield CrisisFinding(
                 rm.rule.kind, rm.rule.immediate, span.start_char, span.end_char, rm.rule.id
             )
+
+
+def _next_allowed(doc: Doc, after: int, allowed: frozenset[str]) -> bool:
+    """Whether the token after a match (or the end of the text) is in `only_next`."""
+    if after >= len(doc):
+        return END_MARK in allowed
+    token = doc[after]
+    if token.lemma_ in allowed:
+        return True
+    return END_MARK in allowed and (token.is_punct or not any(c.isalnum() for c in token.text))
 
 
 def _near(doc: Doc, first: int, after: int, rule: _Rule) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import stat
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,15 +14,21 @@ import pytest
 from cryptography.fernet import Fernet
 from sqlmodel import SQLModel, select
 
+from bot.checkin_dispatcher import CheckinDispatcher
 from bot.logging_setup import configure_logging
+from bot.storage.clients import ClientKey
 from bot.storage.database import Database, cipher_from_settings
 from bot.storage.encryption import EncryptionKeyError, FieldCipher
 from bot.storage.models import Goal
 from bot.storage.rotation import reencrypt_all
+from dialogs.clock import FixedClock
+from dialogs.replies import Reply
 from tests.conversation import GOAL_SCRIPT, ScriptedClient
 from tests.dialogs.test_goal_setting import play
 
 CLIENT_WORDS = [
+    "my sister came along",
+    "the rain put me off",
     "panicking every time",
     "bus trips on my own",
     "Take the bus to work",
@@ -35,11 +43,22 @@ def raw_bytes(database_file: Path) -> bytes:
     return b"".join(part.read_bytes() for part in parts if part.exists())
 
 
+async def goal_and_check_in(client: ScriptedClient, clock: FixedClock) -> None:
+    """The whole goal conversation, then a check-in with both notes written."""
+    await play(client, GOAL_SCRIPT)
+    clock.set(datetime(2026, 11, 23, 18, 0, tzinfo=UTC))
+    await client.command("/checkin")
+    await client.say("one")
+    await client.tap("Yes")
+    await client.say("my sister came along")
+    await client.say("the rain put me off")
+
+
 @pytest.mark.asyncio
 async def test_the_database_file_holds_none_of_the_clients_words(
-    client: ScriptedClient, database: Database, tmp_path: Path
+    client: ScriptedClient, database: Database, tmp_path: Path, clock: FixedClock
 ) -> None:
-    await play(client, GOAL_SCRIPT)
+    await goal_and_check_in(client, clock)
     await client.command("/newgoal")  # leaves a draft in the conversation state too
     await client.tap("Sleep")
     await database.dispose()
@@ -65,8 +84,8 @@ async def test_logs_carry_no_client_text(
 
 
 @pytest.mark.asyncio
-async def test_export_holds_every_stored_field(client: ScriptedClient) -> None:
-    await play(client, GOAL_SCRIPT)
+async def test_export_holds_every_stored_field(client: ScriptedClient, clock: FixedClock) -> None:
+    await goal_and_check_in(client, clock)
     await client.command("/export")
 
     [reply] = client.replies
@@ -80,6 +99,9 @@ async def test_export_holds_every_stored_field(client: ScriptedClient) -> None:
     assert goal["statement"].startswith("Take the bus") and goal["deadline"] == "2027-01-02"
     assert data["checkinschedule"][0]["timezone"] == "Europe/London"
     assert data["actionstep"][0]["text"] == "Monday: take the bus one stop with my sister"
+    assert data["checkin"][0]["helped"] == "my sister came along"
+    assert data["checkinentry"][0]["value"] == 1
+    assert {name for name, rows in data.items() if rows} >= {"client", "goal", "checkin"}
     assert b"Take the bus to work" in page.content and page.mime_type == "text/html"
 
 
@@ -166,3 +188,22 @@ def test_a_server_database_without_a_key_is_refused() -> None:
         cipher_from_settings("postgresql+asyncpg://db/waypoint", None)
     with pytest.raises(EncryptionKeyError, match="not a valid Fernet key"):
         cipher_from_settings("postgresql+asyncpg://db/waypoint", "not-a-key")
+
+
+@pytest.mark.asyncio
+async def test_no_check_in_is_sent_after_delete(
+    client: ScriptedClient, database: Database, clock: FixedClock
+) -> None:
+    await play(client, GOAL_SCRIPT)
+    await client.command("/delete")
+    await client.tap("Yes, delete everything")
+    sent: list[ClientKey] = []
+
+    async def record(key: ClientKey, replies: Sequence[Reply]) -> None:
+        sent.append(key)
+
+    dispatcher = CheckinDispatcher(database, client.turns, record, clock)
+    for weeks in range(3):
+        clock.set(datetime(2026, 11, 23, 18, 0, tzinfo=UTC) + timedelta(weeks=weeks, minutes=1))
+        await dispatcher.run()
+    assert sent == []

@@ -458,3 +458,235 @@ def test_fresh_batches_keep_their_first_run_result() -> None:
     fresh = [row for row in _corpus() if "batch" in row]
     assert len(fresh) >= 300
     assert all(isinstance(row.get("first_run"), bool) for row in fresh)
+
+
+# The distress tier (nlp/rules/crisis_distress.jsonl), one list per family. Written as development
+# material before the fresh7/fresh8 batches were run through it; none of them is in the corpus.
+DISTRESS_FAMILIES = {
+    "hopeless": [
+        "I feel so hopeless lately",
+        "honestly there is no hope left for me",
+        "i've lost all hope",
+        "it's never going to get better for me",
+        "nothing will ever change",
+        "I can't see things improving, ever",
+        "despair is all I feel",
+    ],
+    "entrapment": [
+        "I feel completely trapped",
+        "there's no escape from this",
+        "my life feels like a prison",
+        "I'm stuck in this hell and can't get out",
+        "the walls are closing in on me",
+    ],
+    "burden": [
+        "I'm such a drain on my family",
+        "I drag everyone down with me",
+        "I ruin everything I touch",
+        "they'd all be fine if I just disappeared",
+        "everyone is sick of me",
+    ],
+    "self_hatred": [
+        "I hate myself",
+        "i fucking hate myself so much",
+        "I'm disgusted with myself",
+        "I feel like such a failure",
+        "I'm pathetic and worthless",
+        "I can't stand myself anymore",
+        "I deserve to suffer",
+        "it's all my fault, always",
+    ],
+    "exhaustion": [
+        "I'm so tired of everything",
+        "sick of trying",
+        "fed up with life",
+        "I'm exhausted with living",
+        "done with everyone and everything",
+        "I have nothing left",
+        "I feel empty all the time",
+        "I'm worn down by life",
+    ],
+    "stop": [
+        "i just want my head to be quiet",
+        "I need the thoughts to stop",
+        "make it stop",
+        "I want to feel nothing",
+        "I need a break from existing",
+        "I want to shut my brain off",
+    ],
+    "unsafe": [
+        "I don't feel safe right now",
+        "I'm scared of what I might do",
+        "I don't trust myself tonight",
+        "I'm really not okay",
+        "please someone help me",
+    ],
+    "waking": [
+        "I dread waking up every day",
+        "every morning I wake up disappointed",
+    ],
+    "disappear": [
+        "I just want to disappear",
+        "I feel invisible to everyone",
+        "I wish I could fade away",
+        "I want to run away and never come back",
+    ],
+    "give_up": [
+        "I give up.",
+        "I'm ready to give up on everything",
+        "I've stopped caring about anything",
+        "I don't care anymore",
+        "I'm losing the will to keep going",
+        "i just wanna let go",
+    ],
+    "cope": [
+        "I can't cope",
+        "I can't take it",
+        "i cant do this",
+        "I'm barely holding on",
+        "I'm at breaking point",
+        "it's all too much",
+        "I keep falling apart",
+        "I cry myself to sleep every night",
+    ],
+    "darkness": [
+        "I'm in a really dark place",
+        "the darkness keeps coming back",
+        "I'm sinking and no one sees",
+        "I feel like I'm drowning",
+        "I've hit rock bottom",
+        "life feels so bleak",
+    ],
+    "goodbye": [
+        "sorry for everything",
+        "thank you for everything, really",
+        "I love you all",
+        "please remember me",
+        "I wrote letters to my kids",
+    ],
+    "nobody": [
+        "nobody cares",
+        "no one would even notice",
+        "I don't matter to anyone",
+        "I feel so alone",
+        "there's no one to talk to",
+    ],
+    "point": [
+        "what's the point",
+        "why do I even bother",
+        "why am I even here",
+    ],
+}
+# Hyperbole, bounded low mood and goal talk the distress tier must leave alone.
+DISTRESS_MUST_NOT_TRIGGER = [
+    "this deadline is killing me",
+    "I'm dead tired",
+    "my phone died",
+    "I'd kill for a coffee",
+    "done with this homework lol",
+    "I'm so done with this printer",
+    "I give up chocolate for Lent",
+    "I gave up on the diet app, it was rubbish",
+    "I hate mondays",
+    "I hate when the bus is late",
+    "this essay is killing me",
+    "I'm dying to see that film",
+    "I can't take the bus today, I'll walk",
+    "I can't do this recipe, too many steps lol",
+    "I can't cope with the heat",
+    "stuck in traffic again",
+    "I'm trapped in a meeting",
+    "I felt sad today but talked to my sister",
+    "I feel down but I'm okay",
+    "I'm tired after work",
+    "I'm sick of the rain",
+    "I'm fed up with my commute",
+    "I'm over this weather",
+    "I need help with my goal",
+    "can you help me set a goal",
+    "nobody came to the meeting",
+    "no one told me the class was cancelled",
+    "what's the point of setting goals if I don't track them",
+    "I want to let go of the past and focus on the future",
+    "I want to stop feeling so anxious at work",
+    "empty the dishwasher every night",
+    "my tank is empty",
+    "I'm going to disappear into the garden all weekend",
+    "thank you for the help!",
+    "sorry for the late reply",
+    "drowning in emails this week",
+    "the dark evenings are hard but I walk at lunch",
+    "black coffee only",
+    "spiral notebook for my journal",
+    "prices are spiralling",
+    "I broke down the task into three steps",
+    "my car broke down",
+    "it's too much food",
+    "falling apart laughing",
+    "my shoes are falling apart",
+    "I cried at the film",
+    "I want to quit smoking",
+    "I'm done for today",
+    "I'm done with work, home now",
+    "at the end of my rope with this laptop",
+    "I can't breathe through my nose with this cold",
+    "I'm not okay with that plan",
+    "I want to switch off my phone at 9",
+    "I don't care what people think anymore, I'm doing it",
+    "I stopped caring about likes on instagram",
+    "I let go of the handle",
+]
+SMART_CORPUS = CORPUS.with_name("smart_corpus.jsonl")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [text for texts in DISTRESS_FAMILIES.values() for text in texts],
+    ids=lambda t: t[:40],
+)
+def test_distress_families_are_found(text: str) -> None:
+    assert detect_crisis(text) is not None
+
+
+@pytest.mark.parametrize("text", DISTRESS_MUST_NOT_TRIGGER, ids=lambda t: t[:40])
+def test_distress_tier_leaves_hyperbole_and_goal_talk_alone(text: str) -> None:
+    assert detect_crisis(text) is None
+
+
+def test_distress_is_a_documented_kind_never_immediate() -> None:
+    match = detect_crisis("I feel completely trapped")
+    assert match is not None and match.kind == "distress" and match.kind in KINDS
+    assert match.rule.startswith("distress.") and not match.immediate_danger
+    # a time or plan word does not make a distress finding immediate
+    match = detect_crisis("I can't cope tonight")
+    assert match is not None and match.kind == "distress" and not match.immediate_danger
+
+
+def test_distress_only_speaks_when_the_tiers_above_are_silent() -> None:
+    doc = crisis_pipeline()("I want to die and I feel completely trapped")
+    assert [f.rule for f in doc._.get(EXTENSION)] == ["suicidal.death_wish"]
+
+
+def test_only_next_requires_an_ending_or_a_listed_word(tmp_path: Path) -> None:
+    line = '{"id": "distress.x", "kind": "distress", "patterns": [["give", "up"]], '
+    line += '"only_next": ["<end>", "anymore"]}'
+    rules = _rules_dir(tmp_path, "")
+    (rules / "crisis_distress.jsonl").write_text(line + "\n", encoding="utf-8")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("crisis_language", config={"rules_dir": str(rules)})
+    for text in ("I give up", "I give up.", "i give up 😞", "I give up anymore"):
+        assert [f.kind for f in nlp(text)._.get(EXTENSION)] == ["distress"], text
+    assert nlp("I give up chocolate for Lent")._.get(EXTENSION) == ()
+
+
+def test_distress_kind_belongs_in_the_distress_file_only(tmp_path: Path) -> None:
+    line = '{"id": "x", "kind": "distress", "patterns": [["hopeless"]]}'
+    with pytest.raises(RuleError, match="distress"):
+        nlp = spacy.blank("en")
+        nlp.add_pipe("crisis_language", config={"rules_dir": str(_rules_dir(tmp_path, line))})
+
+
+def test_goal_statements_rarely_trigger_the_distress_tier() -> None:
+    texts = [json.loads(line)["text"] for line in SMART_CORPUS.read_text().splitlines() if line]
+    fired = [t for t in texts if (m := detect_crisis(t)) is not None and m.kind == "distress"]
+    assert len(fired) <= 0.03 * len(texts), fired

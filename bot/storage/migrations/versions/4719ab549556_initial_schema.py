@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 2f9ac1c61e8b
+Revision ID: 4719ab549556
 Revises: 
-Create Date: 2026-11-21 23:46:38.297095
+Create Date: 2026-11-22 00:23:18.470936
 """
 
 from collections.abc import Sequence
@@ -14,7 +14,7 @@ from alembic import op
 import bot.storage.encryption
 import bot.storage.types
 
-revision: str = '2f9ac1c61e8b'
+revision: str = '4719ab549556'
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -42,8 +42,8 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('client_id', sa.Integer(), nullable=False),
     sa.Column('week_of', sa.Date(), nullable=False),
-    sa.Column('helped', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
-    sa.Column('hindered', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('helped', bot.storage.encryption.PrivateText(), nullable=True),
+    sa.Column('hindered', bot.storage.encryption.PrivateText(), nullable=True),
     sa.Column('created_at', bot.storage.types.UTCDateTime(), nullable=False),
     sa.Column('updated_at', bot.storage.types.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(['client_id'], ['client.id'], ondelete='CASCADE'),
