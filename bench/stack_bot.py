@@ -115,7 +115,7 @@ async def serve_waypoint(args: argparse.Namespace, stop: asyncio.Event) -> None:
     database = Database(args.database, cipher, schema=args.schema)
     await asyncio.to_thread(warm_up_analysis, None)  # SPACY_MODEL unset: the blank pipeline
     turns = TurnHandler(database, FixedClock(datetime.fromisoformat(args.now)), "US", "UTC")
-    settings = Settings(telegram_bot_token=TOKEN, telegram_api_base_url=args.api, _env_file=None)  # type: ignore[call-arg]
+    settings = Settings(telegram_bot_token=TOKEN, telegram_api_base_url=args.api, _env_file=None)
     with limiter_setting(args.limiter):
         application = build_application(settings, turns)
     try:
@@ -154,10 +154,15 @@ async def echo_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 async def serve_echo(args: argparse.Namespace, stop: asyncio.Event) -> None:
     """The smallest PTB bot that answers what Waypoint answers: one message per update."""
     root = args.api.rstrip("/")
-    builder = Application.builder().token(TOKEN).base_url(f"{root}/bot")
-    builder = builder.base_file_url(f"{root}/file/bot")
-    builder = builder.rate_limiter(echo_limiter(args.limiter)).concurrent_updates(True)
-    application = builder.build()
+    application = (
+        Application.builder()
+        .token(TOKEN)
+        .base_url(f"{root}/bot")
+        .base_file_url(f"{root}/file/bot")
+        .rate_limiter(echo_limiter(args.limiter))
+        .concurrent_updates(True)
+        .build()
+    )
     application.add_handlers(
         [MessageHandler(filters.TEXT, echo_text), CallbackQueryHandler(echo_button)]
     )

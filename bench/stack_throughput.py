@@ -38,13 +38,11 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import spacy  # noqa: E402
-import sqlalchemy  # noqa: E402
-import telegram  # noqa: E402
 from cryptography.fernet import Fernet  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 from sqlalchemy.ext.asyncio import create_async_engine  # noqa: E402
@@ -562,8 +560,9 @@ def configuration(args: argparse.Namespace, steps: Sequence[Step], pg: str) -> l
     pipeline = get_pipeline()
     taps = sum(step.action == "tap" for step in steps)
     return [
-        f"Python {platform.python_version()}, python-telegram-bot {telegram.__version__}, "
-        f"SQLAlchemy {sqlalchemy.__version__}, spaCy {spacy.__version__} pipeline "
+        f"Python {platform.python_version()}, "
+        f"python-telegram-bot {version('python-telegram-bot')}, "
+        f"SQLAlchemy {version('sqlalchemy')}, spaCy {version('spacy')} pipeline "
         f"{pipeline.lang} blank + {pipeline.pipe_names} (SPACY_MODEL unset), "
         f"{os.cpu_count()} CPUs, {pg}",
         f"workload: {args.clients} or {args.few_clients} clients at once, each through the "
