@@ -7,8 +7,6 @@ import json
 import textwrap
 from datetime import date
 
-from matplotlib.figure import Figure
-
 from dialogs.formatting import number
 from dialogs.replies import Chart
 
@@ -25,6 +23,9 @@ DEADLINE_COLOUR = "#bc4749"
 
 def render_chart(chart: Chart) -> bytes:
     """The chart as PNG bytes; the plotted data is also stored in the PNG's text chunks."""
+    # Imported here: matplotlib adds about 30 MB to a replica that may never draw a chart.
+    from matplotlib.figure import Figure
+
     figure = Figure(figsize=SIZE_INCHES, dpi=DPI, layout="constrained")
     axes = figure.subplots()
     origin = min([chart.start, *chart.weeks])

@@ -120,7 +120,7 @@ class TelegramTransport:
     async def answer(
         self, update: Update, context: ContextTypes.DEFAULT_TYPE, inbound: Inbound
     ) -> None:
-        replies = await self.turns.handle(client_key(update), inbound)
+        replies = await self.turns.handle(client_key(update), inbound, update.update_id)
         assert update.effective_chat is not None
         await send(context, update.effective_chat.id, replies)
 

@@ -50,11 +50,17 @@ class TurnHandler:
             lock = self._locks[key] = asyncio.Lock()
         return lock
 
-    async def handle(self, key: ClientKey, inbound: Inbound) -> list[Reply]:
-        """Answer one inbound; on any failure, say so kindly and keep what was saved."""
+    async def handle(
+        self, key: ClientKey, inbound: Inbound, update_id: int | None = None
+    ) -> list[Reply]:
+        """Answer one inbound; on any failure, say so kindly and keep what was saved.
+
+        `update_id` is the transport's id for the inbound: one seen before (a redelivery)
+        is answered with nothing and changes nothing.
+        """
         async with self.lock_for(key):
             try:
-                client_id, response = await self.run_turn(key, inbound)
+                client_id, response = await self.run_turn(key, inbound, update_id=update_id)
             except Exception as error:  # noqa: BLE001  (a client must never see silence)
                 log.error(
                     "turn_failed channel=%s error=%s\n%s",
@@ -81,7 +87,7 @@ class TurnHandler:
         return response.replies
 
     async def run_turn(
-        self, key: ClientKey, inbound: Inbound, create: bool = True
+        self, key: ClientKey, inbound: Inbound, create: bool = True, update_id: int | None = None
     ) -> tuple[int, Response]:
         now = self.clock.now()
         async with self.database.transaction() as session:
@@ -93,6 +99,10 @@ class TurnHandler:
                 raise UnknownClient(key.channel)
             assert client.id is not None
             row = await clients.lock_conversation(session, client.id, now)
+            if update_id is not None:
+                if clients.already_handled(row, update_id):
+                    return client.id, Response([], "duplicate_update")
+                clients.remember_update(row, update_id)
             state = clients.read_state(row)
             if state is None:
                 log.warning("state_unreadable client=%s", client.id)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
@@ -12,6 +12,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.storage.models import Client, Conversation
 from dialogs.state import ConversationState
+
+RECENT_UPDATES = 32
+# How finely "last seen" is kept: enough for retention, without a write on every turn.
+SEEN_RESOLUTION = timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,8 @@ async def find_or_create(session: AsyncSession, key: ClientKey, now: datetime) -
         except IntegrityError:
             client = await find(session, key)
             assert client is not None
-    client.last_seen_at = now
+    if now - client.last_seen_at >= SEEN_RESOLUTION:
+        client.last_seen_at = now
     return client
 
 
@@ -69,5 +74,17 @@ def read_state(row: Conversation) -> ConversationState | None:
 
 
 def write_state(row: Conversation, state: ConversationState, now: datetime) -> None:
-    row.state = state.model_dump_json(exclude_defaults=True)
-    row.updated_at = now
+    """Store the state if the turn changed it (a side trip such as /help changes nothing)."""
+    stored = state.model_dump_json(exclude_defaults=True)
+    if stored != row.state:
+        row.state = stored
+        row.updated_at = now
+
+
+def already_handled(row: Conversation, update_id: int) -> bool:
+    return str(update_id) in row.recent_updates.split(",")
+
+
+def remember_update(row: Conversation, update_id: int) -> None:
+    kept = [part for part in row.recent_updates.split(",") if part][-(RECENT_UPDATES - 1) :]
+    row.recent_updates = ",".join([*kept, str(update_id)])

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ class Database:
         if self.is_sqlite:
             event.listen(self.engine.sync_engine, "connect", sqlite_pragmas)
             event.listen(self.engine.sync_engine, "begin", begin_immediately)
+        self._sqlite_queue = asyncio.Lock()
         self.sessions = async_sessionmaker(self.engine, class_=AsyncSession, expire_on_commit=False)
 
     @property
@@ -60,11 +62,19 @@ class Database:
             elif check.token != KEY_CHECK_VALUE:
                 raise EncryptionKeyError("the key check decrypted to the wrong value")
 
-    @asynccontextmanager
+    @contextlib.asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
         """A session whose work commits together at the end, or not at all."""
-        async with self.sessions() as session, session.begin():
+        async with self.writer_turn(), self.sessions() as session, session.begin():
             yield session
+
+    def writer_turn(self) -> contextlib.AbstractAsyncContextManager[object]:
+        """On SQLite, transactions in this process queue first come, first served.
+
+        SQLite's own busy handler retries waiting writers at random, which starves some of
+        them for seconds under load; BEGIN IMMEDIATE still guards against other processes.
+        """
+        return self._sqlite_queue if self.is_sqlite else contextlib.nullcontext()
 
     async def dispose(self) -> None:
         await self.engine.dispose()

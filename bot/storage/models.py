@@ -37,6 +37,8 @@ class Conversation(SQLModel, table=True):
 
     client_id: int = Field(primary_key=True, foreign_key="client.id", ondelete="CASCADE")
     state: str = Field(default="{}", sa_type=PrivateText)
+    # The last few Telegram update ids handled, so a redelivered update is not acted on twice.
+    recent_updates: str = Field(default="", max_length=400)
     updated_at: datetime = Field(sa_type=UTCDateTime)
 
 

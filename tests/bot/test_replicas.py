@@ -90,3 +90,22 @@ async def test_the_same_tap_delivered_to_both_replicas_saves_once(
 
     assert len(await rows(any_database, Goal)) == 1
     assert "earlier message" in "\n".join(m.plain_text or "" for m in fake_bot_api.messages(chat))
+
+
+@pytest.mark.asyncio
+async def test_a_redelivered_update_is_acted_on_once(
+    fake_bot_api: FakeBotApi, any_database: Database, clock: FixedClock
+) -> None:
+    chat = CHATS[1]
+    first = TurnHandler(any_database, clock, region="US", default_timezone="UTC")
+    second = TurnHandler(any_database, clock, region="US", default_timezone="UTC")
+    async with replica(fake_bot_api, first) as a, replica(fake_bot_api, second) as b:
+        await deliver(fake_bot_api, a, update_for(fake_bot_api, chat, "command", "/start"))
+        await fake_bot_api.wait_until_idle(timeout=20)
+        tap = update_for(fake_bot_api, chat, "tap", "Let's begin")
+        await asyncio.gather(deliver(fake_bot_api, a, tap), deliver(fake_bot_api, b, tap))
+        await fake_bot_api.wait_until_idle(timeout=20)
+
+    texts = [m.plain_text or "" for m in fake_bot_api.messages(chat)]
+    assert sum("Let's set a goal together" in text for text in texts) == 1
+    assert not any("earlier message" in text for text in texts)

@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 4719ab549556
+Revision ID: d2c3276faa99
 Revises: 
-Create Date: 2026-11-22 00:23:18.470936
+Create Date: 2026-11-22 00:28:14.629902
 """
 
 from collections.abc import Sequence
@@ -14,7 +14,7 @@ from alembic import op
 import bot.storage.encryption
 import bot.storage.types
 
-revision: str = '4719ab549556'
+revision: str = 'd2c3276faa99'
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -88,6 +88,7 @@ def upgrade() -> None:
     op.create_table('conversation',
     sa.Column('client_id', sa.Integer(), nullable=False),
     sa.Column('state', bot.storage.encryption.PrivateText(), nullable=False),
+    sa.Column('recent_updates', sqlmodel.sql.sqltypes.AutoString(length=400), nullable=False),
     sa.Column('updated_at', bot.storage.types.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(['client_id'], ['client.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('client_id')
