@@ -6,11 +6,12 @@ import asyncio
 import contextlib
 import logging
 import signal
+import sys
 from collections.abc import AsyncIterator
 
 from bot.checkin_dispatcher import CheckinDispatcher, start_dispatcher
 from bot.config import Settings
-from bot.console import run_console
+from bot.console import ConsoleSession
 from bot.storage import migrate
 from bot.storage.database import Database, cipher_from_settings
 from bot.telegram_transport import build_application, checkin_sender, set_menu
@@ -50,8 +51,15 @@ async def turn_handler(settings: Settings) -> AsyncIterator[TurnHandler]:
 
 
 async def serve_console(settings: Settings) -> None:
+    """The bot in this terminal; weekly check-ins come here too while it runs."""
     async with turn_handler(settings) as turns:
-        await run_console(turns)
+        session = ConsoleSession(turns, sys.stdin, sys.stdout)
+        dispatcher = CheckinDispatcher(turns.database, turns, session.send, turns.clock)
+        scheduler = start_dispatcher(dispatcher)
+        try:
+            await session.run()
+        finally:
+            scheduler.shutdown(wait=False)
 
 
 @contextlib.asynccontextmanager

@@ -6,7 +6,6 @@ import asyncio
 import getpass
 import html
 import re
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
@@ -77,26 +76,40 @@ def console_key() -> ClientKey:
     return ClientKey("console", user)
 
 
-async def run_console(
-    handler: TurnHandler, source: TextIO = sys.stdin, sink: TextIO = sys.stdout
-) -> None:
-    """Read lines until end of input, answering each as the bot would on Telegram."""
-    key = console_key()
-    interactive = source.isatty()
-    sink.write(plain(say("console.banner")) + "\n\n")
-    options: tuple[Option, ...] = ()
-    wants_number = False
-    while True:
-        if interactive:
-            sink.write("> ")
-            sink.flush()
-        line = await asyncio.to_thread(source.readline)
-        if not line:
-            break
-        if not line.strip():
-            continue
-        replies = await handler.handle(key, read_inbound(line, options, wants_number))
-        options = offered(replies)
-        wants_number = any(reply.wants_number for reply in replies)
-        sink.write(render(replies))
-        sink.flush()
+class ConsoleSession:
+    """One person at the terminal: what they type, and what the bot says, also unasked."""
+
+    def __init__(self, handler: TurnHandler, source: TextIO, sink: TextIO) -> None:
+        self.handler = handler
+        self.source = source
+        self.sink = sink
+        self.key = console_key()
+        self.options: tuple[Option, ...] = ()
+        self.wants_number = False
+
+    def show(self, replies: Sequence[Reply]) -> None:
+        """Print replies and remember their options, so the next line can pick one."""
+        self.options = offered(replies)
+        self.wants_number = any(reply.wants_number for reply in replies)
+        self.sink.write(render(replies))
+        self.sink.flush()
+
+    async def send(self, key: ClientKey, replies: Sequence[Reply]) -> None:
+        """The check-in dispatcher's way to reach the person at this terminal."""
+        if key == self.key:
+            self.show(replies)
+
+    async def run(self) -> None:
+        """Read lines until end of input, answering each as the bot would on Telegram."""
+        interactive = self.source.isatty()
+        self.sink.write(plain(say("console.banner")) + "\n\n")
+        while True:
+            if interactive:
+                self.sink.write("> ")
+                self.sink.flush()
+            line = await asyncio.to_thread(self.source.readline)
+            if not line:
+                break
+            if line.strip():
+                inbound = read_inbound(line, self.options, self.wants_number)
+                self.show(await self.handler.handle(self.key, inbound))

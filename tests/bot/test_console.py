@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from bot.console import plain, read_inbound, render
+import pytest
+
+from bot.console import ConsoleSession, plain, read_inbound, render
+from bot.storage.clients import ClientKey
+from bot.turns import TurnHandler
 from dialogs.replies import Inbound, Option, Reply
 
 # The goal conversation typed into a terminal: numbers for options, words for answers.
@@ -91,3 +96,20 @@ def test_a_line_is_a_command_a_number_an_option_label_or_text() -> None:
     assert read_inbound(
         "1", [Option("⬅ Back", "back:baseline")], wants_number=True
     ) == Inbound.text("1")
+
+
+@pytest.mark.asyncio
+async def test_a_check_in_reaches_the_person_at_the_terminal_and_its_options_work(
+    turns: TurnHandler,
+) -> None:
+    sink = io.StringIO()
+    session = ConsoleSession(turns, io.StringIO(), sink)
+    other = ClientKey("telegram", "42")
+    await session.send(other, [Reply("not for this terminal")])
+    await session.send(
+        session.key, [Reply("Time for your check-in", (Option("Start", "checkin"),))]
+    )
+
+    assert "not for this terminal" not in sink.getvalue()
+    assert "Time for your check-in\n[1] Start" in sink.getvalue()
+    assert read_inbound("1", session.options) == Inbound.choice("checkin")
