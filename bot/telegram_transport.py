@@ -107,9 +107,12 @@ class TelegramTransport:
         assert query is not None
         with contextlib.suppress(BadRequest):  # a retried update's query is already answered
             await query.answer()
+        choice = self.answer(update, context, Inbound.choice(query.data or ""))
         if isinstance(query.message, Message):
-            await retire_keyboard(query.message)
-        await self.answer(update, context, Inbound.choice(query.data or ""))
+            # Side by side: the client should not wait for the old buttons to go.
+            await asyncio.gather(retire_keyboard(query.message), choice)
+        else:
+            await choice
 
     async def on_group(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Anything addressed to the bot outside a private chat: point to a private chat."""
