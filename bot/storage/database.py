@@ -34,6 +34,7 @@ class Database:
 
     def __init__(self, url: str, cipher: FieldCipher, schema: str | None = None) -> None:
         self.url = make_url(url)
+        self.schema = schema
         self.engine: AsyncEngine = create_async_engine(url, **engine_options(url, schema))
         attach_cipher(self.engine.dialect, cipher)
         if self.is_sqlite:

@@ -111,12 +111,21 @@ async def test_monday_18_local_fires_at_18_local_on_both_sides_of_daylight_savin
     assert len(offsets) == 2, "the window should cross a daylight-saving change"
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def shared_storage(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[str, str | None]:
+    """Where several processes' databases meet: a SQLite file, or a PostgreSQL schema."""
+    if request.param == "sqlite":
+        return f"sqlite+aiosqlite:///{tmp_path / 'shared.db'}", None
+    database: Database = request.getfixturevalue("postgres_database")
+    return database.url.render_as_string(hide_password=False), database.schema
+
+
 @pytest.mark.asyncio
 async def test_two_dispatchers_and_a_crash_between_claim_and_send_send_each_once(
-    tmp_path: Path, test_cipher: FieldCipher
+    shared_storage: tuple[str, str | None], test_cipher: FieldCipher
 ) -> None:
-    url = f"sqlite+aiosqlite:///{tmp_path / 'shared.db'}"
-    first, second, crashed = (Database(url, test_cipher) for _ in range(3))
+    url, schema = shared_storage
+    first, second, crashed = (Database(url, test_cipher, schema=schema) for _ in range(3))
     await first.create_schema()
     clock = FixedClock(datetime(2026, 11, 21, 10, 0, tzinfo=UTC))
     keys = [await add_client(first, clock, f"client-{n}", "Europe/London") for n in range(40)]
