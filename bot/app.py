@@ -9,9 +9,13 @@ import signal
 import sys
 from collections.abc import AsyncIterator
 
-from bot.checkin_dispatcher import CheckinDispatcher, start_dispatcher
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
+from bot.checkin_dispatcher import CheckinDispatcher, Send, start_dispatcher
 from bot.config import Settings
 from bot.console import ConsoleSession
+from bot.retention import RetentionSweep
 from bot.storage import migrate
 from bot.storage.database import Database, cipher_from_settings
 from bot.telegram_transport import build_application, checkin_sender, set_menu
@@ -50,12 +54,22 @@ async def turn_handler(settings: Settings) -> AsyncIterator[TurnHandler]:
         await database.dispose()
 
 
+def start_jobs(settings: Settings, turns: TurnHandler, send: Send) -> AsyncIOScheduler:
+    """The check-in dispatcher, and the retention sweep when DATA_RETENTION_DAYS is set."""
+    scheduler = start_dispatcher(CheckinDispatcher(turns.database, turns, send, turns.clock))
+    if settings.data_retention_days is not None:
+        sweep = RetentionSweep(turns.database, send, turns.clock, settings.data_retention_days)
+        scheduler.add_job(
+            sweep.run, IntervalTrigger(hours=1), id="retention", max_instances=1, coalesce=True
+        )
+    return scheduler
+
+
 async def serve_console(settings: Settings) -> None:
     """The bot in this terminal; weekly check-ins come here too while it runs."""
     async with turn_handler(settings) as turns:
         session = ConsoleSession(turns, sys.stdin, sys.stdout)
-        dispatcher = CheckinDispatcher(turns.database, turns, session.send, turns.clock)
-        scheduler = start_dispatcher(dispatcher)
+        scheduler = start_jobs(settings, turns, session.send)
         try:
             await session.run()
         finally:
@@ -95,10 +109,7 @@ async def serve_telegram(settings: Settings) -> None:
         async with application:
             await application.start()
             await set_menu(application)
-            dispatcher = CheckinDispatcher(
-                turns.database, turns, checkin_sender(application.bot), turns.clock
-            )
-            scheduler = start_dispatcher(dispatcher)
+            scheduler = start_jobs(settings, turns, checkin_sender(application.bot))
             async with receiving_updates(application, settings):
                 await stop.wait()
                 # Stop taking updates first, then stop claiming check-ins; Application.stop

@@ -9,6 +9,8 @@ from pydantic import SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/waypoint.db"
+# Clients are warned a week before their unused data is erased, so retention needs more.
+MIN_RETENTION_DAYS = 14
 
 
 class Settings(BaseSettings):
@@ -26,6 +28,7 @@ class Settings(BaseSettings):
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8443
     log_level: str = "INFO"
+    data_retention_days: int | None = None
 
     @field_validator(
         "telegram_bot_token",
@@ -40,6 +43,18 @@ class Settings(BaseSettings):
     def blank_is_unset(cls, value: object) -> object:
         """An empty line in .env (`TELEGRAM_BOT_TOKEN=`) means the setting is not set."""
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("data_retention_days", mode="before")
+    @classmethod
+    def blank_retention_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("data_retention_days")
+    @classmethod
+    def retention_leaves_time_to_warn(cls, value: int | None) -> int | None:
+        if value is not None and value < MIN_RETENTION_DAYS:
+            raise ValueError(f"DATA_RETENTION_DAYS must be at least {MIN_RETENTION_DAYS}")
+        return value
 
     @field_validator("default_timezone")
     @classmethod

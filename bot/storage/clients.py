@@ -42,8 +42,9 @@ async def find_or_create(session: AsyncSession, key: ClientKey, now: datetime) -
         except IntegrityError:
             client = await find(session, key)
             assert client is not None
-    if now - client.last_seen_at >= SEEN_RESOLUTION:
+    if now - client.last_seen_at >= SEEN_RESOLUTION or client.retention_warned_at is not None:
         client.last_seen_at = now
+        client.retention_warned_at = None  # writing again keeps their data
     return client
 
 

@@ -29,7 +29,9 @@ class Client(SQLModel, table=True):
     timezone: str | None = Field(default=None, max_length=64)
     region: str | None = Field(default=None, max_length=8)
     created_at: datetime = Field(sa_type=UTCDateTime)
-    last_seen_at: datetime = Field(sa_type=UTCDateTime)
+    last_seen_at: datetime = Field(sa_type=UTCDateTime, index=True)
+    # Set when the client was told their unused data will be erased (DATA_RETENTION_DAYS).
+    retention_warned_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class Conversation(SQLModel, table=True):

@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: d2c3276faa99
+Revision ID: bdad1ea88d7f
 Revises: 
-Create Date: 2026-11-22 00:28:14.629902
+Create Date: 2026-11-22 00:39:19.740562
 """
 
 from collections.abc import Sequence
@@ -14,7 +14,7 @@ from alembic import op
 import bot.storage.encryption
 import bot.storage.types
 
-revision: str = 'd2c3276faa99'
+revision: str = 'bdad1ea88d7f'
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -30,9 +30,13 @@ def upgrade() -> None:
     sa.Column('region', sqlmodel.sql.sqltypes.AutoString(length=8), nullable=True),
     sa.Column('created_at', bot.storage.types.UTCDateTime(), nullable=False),
     sa.Column('last_seen_at', bot.storage.types.UTCDateTime(), nullable=False),
+    sa.Column('retention_warned_at', bot.storage.types.UTCDateTime(), nullable=True),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('channel', 'external_id')
     )
+    with op.batch_alter_table('client', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_client_last_seen_at'), ['last_seen_at'], unique=False)
+
     op.create_table('keycheck',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('token', bot.storage.encryption.PrivateText(), nullable=False),
@@ -207,5 +211,8 @@ def downgrade() -> None:
 
     op.drop_table('checkin')
     op.drop_table('keycheck')
+    with op.batch_alter_table('client', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_client_last_seen_at'))
+
     op.drop_table('client')
     # ### end Alembic commands ###
