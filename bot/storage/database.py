@@ -104,13 +104,17 @@ def engine_options(url: str, schema: str | None) -> dict[str, Any]:
 
 
 def sqlite_pragmas(connection: Any, _record: Any) -> None:
-    """Foreign keys on (so deletes cascade) and WAL, so readers never wait for a writer."""
+    """Foreign keys on (so deletes cascade); WAL, so readers never wait for a writer."""
     # The driver would begin transactions itself, lazily at the first write; `begin_immediately`
     # does it instead.
     connection.isolation_level = None
     cursor = connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
+    # In WAL mode this still survives a crash of the process; only a power cut can undo the
+    # last commits. Waiting for the disk on every commit instead capped the check-in
+    # dispatcher at about 13 a second on this project's test machines.
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 
