@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
+
+from sqlmodel import select
 
 from bot.storage.clients import ClientKey
+from bot.storage.database import Database
 from bot.turns import TurnHandler
 from dialogs.replies import Inbound, Option, Reply
+
+
+async def rows(database: Database, table: type) -> list[Any]:
+    """Every stored row of a table, read as the test's assertions need them."""
+    async with database.transaction() as session:
+        return list((await session.exec(select(table))).all())
+
 
 # A Saturday morning; check-ins chosen for Monday fall two days later.
 SATURDAY = datetime(2026, 11, 21, 10, 0, tzinfo=UTC)

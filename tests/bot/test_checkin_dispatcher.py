@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import pytest_asyncio
-from sqlmodel import select
 
 from bot.checkin_dispatcher import CheckinDispatcher, DispatchSettings
 from bot.storage import clients
@@ -26,6 +25,7 @@ from bot.turns import TurnHandler
 from dialogs.clock import FixedClock
 from dialogs.replies import Inbound, Reply
 from dialogs.state import GoalDraft
+from tests.conversation import rows
 from tests.fakes.bot_api import FakeBotApi
 
 MONDAY = 0
@@ -68,11 +68,6 @@ async def add_client(
         await records.save_goal(GOAL)
         await records.save_schedule(MONDAY, time(18, 0), zone)
     return key
-
-
-async def all_rows(database: Database, table: type) -> list[Any]:
-    async with database.transaction() as session:
-        return list((await session.exec(select(table))).all())
 
 
 def dispatcher_for(
@@ -184,7 +179,7 @@ async def test_an_answered_check_in_gets_no_reminder(database: Database, clock: 
     await dispatcher.run()
 
     assert len(outbox.sent) == 1
-    statuses = sorted((d.kind, d.status) for d in await all_rows(database, CheckinDelivery))
+    statuses = sorted((d.kind, d.status) for d in await rows(database, CheckinDelivery))
     assert statuses == [("checkin", "sent"), ("reminder", "skipped")]
 
 
@@ -212,8 +207,8 @@ async def test_blocked_pauses_the_schedule_without_retrying(
     clock.set(clock.now() + timedelta(days=30))
     await telegram_setup.run()
 
-    [schedule] = await all_rows(database, CheckinSchedule)
-    [delivery] = await all_rows(database, CheckinDelivery)
+    [schedule] = await rows(database, CheckinSchedule)
+    [delivery] = await rows(database, CheckinDelivery)
     assert schedule.paused and (delivery.status, delivery.attempts) == ("blocked", 1)
     assert len(fake_bot_api.calls_to("sendMessage")) == 1
 
@@ -235,7 +230,7 @@ async def test_retry_after_is_honoured_and_the_check_in_still_arrives_once(
     due = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
     clock.set(due)
     await telegram_setup.run()
-    [delivery] = await all_rows(database, CheckinDelivery)
+    [delivery] = await rows(database, CheckinDelivery)
     assert (delivery.status, delivery.next_attempt_at) == ("pending", due + timedelta(seconds=40))
     clock.set(due + timedelta(seconds=39))
     await telegram_setup.run()
@@ -264,11 +259,11 @@ async def test_network_errors_back_off_and_retry(database: Database, clock: Fixe
     due = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
     clock.set(due)
     await dispatcher.run()
-    [delivery] = await all_rows(database, CheckinDelivery)
+    [delivery] = await rows(database, CheckinDelivery)
     assert delivery.next_attempt_at == due + timedelta(seconds=30)
     clock.set(due + timedelta(seconds=30))
     await dispatcher.run()
-    [delivery] = await all_rows(database, CheckinDelivery)
+    [delivery] = await rows(database, CheckinDelivery)
     assert delivery.next_attempt_at == due + timedelta(seconds=30 + 60)
     clock.set(delivery.next_attempt_at)
     await dispatcher.run()

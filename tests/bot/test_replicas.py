@@ -6,14 +6,13 @@ import asyncio
 from typing import Any
 
 import pytest
-from sqlmodel import select
 
 from bot.storage.database import Database
 from bot.storage.models import CheckinSchedule, Goal
 from bot.turns import TurnHandler
 from dialogs.clock import FixedClock
 from tests.bot.replicas import deliver, replica
-from tests.conversation import GOAL_SCRIPT
+from tests.conversation import GOAL_SCRIPT, rows
 from tests.fakes.bot_api import FakeBotApi
 
 CHATS = (9001, 9002, 9003)
@@ -29,11 +28,6 @@ def update_for(api: FakeBotApi, chat: int, action: str, value: str) -> dict[str,
             if label.startswith(value):
                 return api.press_button(chat, message.message_id, data)
     raise AssertionError(f"no button {value!r} on {message.labels}")
-
-
-async def rows(database: Database, table: type) -> list[Any]:
-    async with database.transaction() as session:
-        return list((await session.exec(select(table))).all())
 
 
 @pytest.mark.asyncio

@@ -6,10 +6,8 @@ import logging
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime
-from typing import Any
 
 import pytest
-from sqlmodel import select
 from telegram.ext import Application
 
 from bot.config import Settings
@@ -19,7 +17,7 @@ from bot.storage.models import CheckinSchedule, Goal
 from bot.telegram_transport import api_urls, build_application, set_menu
 from bot.turns import TurnHandler
 from dialogs.clock import FixedClock
-from tests.conversation import GOAL_SCRIPT
+from tests.conversation import GOAL_SCRIPT, rows
 from tests.fakes.bot_api import FakeBotApi, polling
 
 CHAT = 5551234
@@ -60,11 +58,6 @@ async def act(server: FakeBotApi, script: Sequence[tuple[str, str]]) -> None:
 
 def seen(server: FakeBotApi) -> str:
     return "\n".join(message.plain_text or "" for message in server.messages(CHAT))
-
-
-async def rows(database: Database, table: type) -> list[Any]:
-    async with database.transaction() as session:
-        return list((await session.exec(select(table))).all())
 
 
 @pytest.mark.asyncio

@@ -5,17 +5,15 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime, timedelta
 from io import BytesIO
-from typing import Any
 
 import pytest
 from PIL import Image
-from sqlmodel import select
 
 from bot.charts import render_chart
 from bot.storage.database import Database
 from bot.storage.models import Checkin, CheckinEntry, Goal
 from dialogs.clock import FixedClock
-from tests.conversation import GOAL_SCRIPT, ScriptedClient
+from tests.conversation import GOAL_SCRIPT, ScriptedClient, rows
 
 MONDAY = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
 
@@ -32,11 +30,6 @@ async def check_in(client: ScriptedClient, value: str, steps: str = "Yes") -> No
     await client.tap(steps)
     await client.tap("Skip")
     await client.tap("Skip")
-
-
-async def rows(database: Database, table: type) -> list[Any]:
-    async with database.transaction() as session:
-        return list((await session.exec(select(table))).all())
 
 
 @pytest.mark.asyncio

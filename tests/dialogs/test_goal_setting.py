@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlmodel import select
 
 from bot.storage.database import Database
 from bot.storage.models import ActionStep, CheckinSchedule, Goal, Motive
 from dialogs.replies import Inbound
-from tests.conversation import GOAL_SCRIPT, ScriptedClient
+from tests.conversation import GOAL_SCRIPT, ScriptedClient, rows
 
 pytestmark = pytest.mark.asyncio
 
@@ -25,11 +24,6 @@ async def play(client: ScriptedClient, script: tuple[tuple[str, str], ...]) -> N
             await client.command(value)
 
 
-async def saved(database: Database, table: type) -> list:  # type: ignore[type-arg]
-    async with database.transaction() as session:
-        return list((await session.exec(select(table))).all())
-
-
 async def test_whole_conversation_saves_goal_measure_deadline_and_schedule(
     client: ScriptedClient, database: Database
 ) -> None:
@@ -37,7 +31,7 @@ async def test_whole_conversation_saves_goal_measure_deadline_and_schedule(
 
     assert "All set" in client.text
     assert "Monday 23 November at 18:00" in client.text
-    [goal] = await saved(database, Goal)
+    [goal] = await rows(database, Goal)
     assert goal.theme == "anxiety" and goal.kind == "behavioural" and goal.horizon == "short"
     assert goal.statement == "Take the bus to work on my own 3 times a week within 6 weeks"
     assert (goal.unit, goal.frequency, goal.baseline, goal.target) == (
@@ -49,11 +43,11 @@ async def test_whole_conversation_saves_goal_measure_deadline_and_schedule(
     assert goal.deadline == date(2027, 1, 2)
     assert goal.why == "so I can get to work without dreading it"
     assert goal.confidence == 8 and goal.status == "active"
-    [step] = await saved(database, ActionStep)
+    [step] = await rows(database, ActionStep)
     assert step.text == "Monday: take the bus one stop with my sister"
-    [motive] = await saved(database, Motive)
+    [motive] = await rows(database, Motive)
     assert "bus" in motive.text
-    [schedule] = await saved(database, CheckinSchedule)
+    [schedule] = await rows(database, CheckinSchedule)
     assert (schedule.weekday, schedule.local_time, schedule.timezone) == (
         0,
         "18:00",
@@ -110,7 +104,7 @@ async def test_cancel_keeps_saved_goals(client: ScriptedClient, database: Databa
     await client.command("/cancel")
 
     assert "Stopped" in client.text
-    assert len(await saved(database, Goal)) == 1
+    assert len(await rows(database, Goal)) == 1
 
 
 async def test_goals_lists_and_opens_a_saved_goal(client: ScriptedClient) -> None:
@@ -131,8 +125,8 @@ async def test_second_goal_keeps_the_existing_check_in(
     await play(client, GOAL_SCRIPT[4:21])
     assert "Keep it" in [option.label for option in client.options]
     await client.tap("Keep it")
-    assert len(await saved(database, Goal)) == 2
-    assert len(await saved(database, CheckinSchedule)) == 1
+    assert len(await rows(database, Goal)) == 2
+    assert len(await rows(database, CheckinSchedule)) == 1
 
 
 async def test_low_confidence_offers_a_smaller_first_version(client: ScriptedClient) -> None:
@@ -179,6 +173,6 @@ async def test_schedule_time_written_as_text(client: ScriptedClient, database: D
     await play(client, GOAL_SCRIPT[:22])
     await client.say("7.30pm")
     await client.say("new york")
-    [schedule] = await saved(database, CheckinSchedule)
+    [schedule] = await rows(database, CheckinSchedule)
     assert (schedule.local_time, schedule.timezone) == ("19:30", "America/New_York")
     assert schedule.next_due_at == datetime(2026, 11, 24, 0, 30, tzinfo=UTC)
