@@ -153,7 +153,7 @@ async def fake_server_process() -> AsyncIterator[tuple[dict[str, str], list[list
     finally:
         child.stdin.write(b"stop\n")
         await child.stdin.drain()
-        sends.extend(json.loads(await child.stdout.readline()))
+        sends.extend(json.loads(await child.stdout.read()))  # the child's last words
         await child.wait()
 
 
