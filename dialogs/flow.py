@@ -127,11 +127,6 @@ class Flow:
         state.step = state.history.pop()
         return await self.prompt(turn)
 
-    async def jump(self, turn: Turn, to: str, editing: str | None = None) -> list[Reply]:
-        """Go to another step directly, e.g. from the summary card to a part to change."""
-        turn.state.editing = editing
-        return await self.follow(turn, Advance(to))
-
     async def follow(self, turn: Turn, outcome: Outcome) -> list[Reply]:
         if isinstance(outcome, Stay):
             again = await self.prompt(turn) if outcome.ask_again else []

@@ -73,10 +73,6 @@ class ConversationState(BaseModel):
     checkin: CheckinDraft = Field(default_factory=CheckinDraft)
     just_referred: bool = False
 
-    @property
-    def in_flow(self) -> bool:
-        return self.step is not None
-
     def clear(self) -> None:
         """Leave the current flow; saved records are not touched."""
         fresh = ConversationState()

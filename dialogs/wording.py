@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import string
 import tomllib
 from collections.abc import Iterable, Mapping
 from functools import cache
@@ -57,7 +56,3 @@ def choices(key: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise TypeError(f"wording entry {key!r} is not a list of sentences")
     return list(value)
-
-
-def placeholders(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}

@@ -62,16 +62,26 @@ class SqlClientRecords:
     async def goals(self) -> list[SavedGoal]:
         query = select(Goal).where(Goal.client_id == self.client_id).order_by(col(Goal.id))
         goals = (await self.session.exec(query)).all()
-        return [view(goal, await self.steps_of(goal)) for goal in goals]
+        saved = [(goal, goal.id) for goal in goals if goal.id is not None]
+        steps = await self.steps_of([goal_id for _, goal_id in saved])
+        return [view(goal, steps.get(goal_id, [])) for goal, goal_id in saved]
 
     async def goal(self, goal_id: int) -> SavedGoal | None:
         query = select(Goal).where(Goal.id == goal_id, Goal.client_id == self.client_id)
         goal = (await self.session.exec(query)).first()
-        return None if goal is None else view(goal, await self.steps_of(goal))
+        return None if goal is None else await self.view_of(goal)
 
-    async def steps_of(self, goal: Goal) -> list[ActionStep]:
-        query = select(ActionStep).where(ActionStep.goal_id == goal.id)
-        return list((await self.session.exec(query.order_by(col(ActionStep.position)))).all())
+    async def view_of(self, goal: Goal) -> SavedGoal:
+        assert goal.id is not None
+        return view(goal, (await self.steps_of([goal.id])).get(goal.id, []))
+
+    async def steps_of(self, goal_ids: Sequence[int]) -> dict[int, list[ActionStep]]:
+        """The first steps of several goals in one query, in order, by goal."""
+        query = select(ActionStep).where(col(ActionStep.goal_id).in_(goal_ids))
+        found: dict[int, list[ActionStep]] = {}
+        for step in (await self.session.exec(query.order_by(col(ActionStep.position)))).all():
+            found.setdefault(step.goal_id, []).append(step)
+        return found
 
     async def schedule(self) -> ScheduleView | None:
         row = await self.session.get(CheckinSchedule, self.client_id)
@@ -230,7 +240,7 @@ class SqlClientRecords:
                 ActionStep(goal_id=goal_id, position=i, text=t) for i, t in enumerate(steps)
             )
         await self.session.flush()
-        return view(goal, await self.steps_of(goal))
+        return await self.view_of(goal)
 
     async def last_summary(self, before: datetime) -> datetime | None:
         query = (
