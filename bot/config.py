@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import SecretStr, field_validator, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/waypoint.db"
@@ -27,6 +27,9 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8443
+    # Telegram's limit is about 30 messages a second for the whole bot; each replica paces its
+    # own sends, so N replicas share it by each taking 30 / N.
+    telegram_sends_per_second: float = Field(default=30.0, gt=0, le=30)
     log_level: str = "INFO"
     data_retention_days: int | None = None
 

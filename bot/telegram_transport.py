@@ -211,7 +211,9 @@ def build_application(settings: Settings, turns: TurnHandler) -> Application:  #
     builder = (
         Application.builder()
         .token(settings.telegram_bot_token.get_secret_value())
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(
+            AIORateLimiter(overall_max_rate=settings.telegram_sends_per_second, max_retries=3)
+        )
         .concurrent_updates(True)
     )
     if settings.telegram_api_base_url:

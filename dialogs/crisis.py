@@ -19,17 +19,20 @@ def line_text(line: Line) -> Html:
 
 
 class Tone(StrEnum):
-    """How the referral opens: asked for, worried words, danger now, or a hard time."""
+    """How the referral opens: asked for, worried words, danger now, a hard time, or a guess."""
 
     ASKED = "asked"
     CONCERN = "concern"
     URGENT = "urgent"
     DISTRESS = "distress"
+    UNSURE = "unsure"
 
 
 def tone_for(match: CrisisMatch) -> Tone:
     if match.immediate_danger:
         return Tone.URGENT
+    if match.learned:
+        return Tone.UNSURE
     return Tone.DISTRESS if match.kind == "distress" else Tone.CONCERN
 
 

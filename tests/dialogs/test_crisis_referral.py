@@ -72,6 +72,21 @@ async def test_saying_no_after_the_lines_goes_on_kindly(client: ScriptedClient) 
     assert "It sounds like you'd like to feel at home in your body again." in client.text
 
 
+@pytest.mark.asyncio
+async def test_wording_only_the_classifier_reads_as_crisis_gets_lines_and_a_humble_opening(
+    client: ScriptedClient,
+) -> None:
+    question = await question_after(client, 3)
+    await client.say(
+        "gave my guitar to my brother and my cat to the neighbour, everything is sorted"
+    )
+
+    assert client.text.startswith("I may have read this wrong")
+    assert "988" in client.text and "741741" in client.text
+    await client.tap("Back to where we were")
+    assert client.replies[-1].text == question
+
+
 def test_every_tone_has_an_opening() -> None:
     for tone in Tone:
         assert entry(f"crisis.opening_{tone}")

@@ -11,10 +11,19 @@ import pytest
 import spacy
 
 from nlp import CrisisMatch, detect_crisis
+from nlp.components.crisis_classifier import PIPE
 from nlp.components.crisis_language import EXTENSION, KINDS, RuleError, expand_token
-from nlp.crisis import MAX_HEAD, MAX_TAIL, crisis_pipeline
+from nlp.crisis import MAX_HEAD, MAX_TAIL, crisis_pipeline, find_crisis
 
 CORPUS = Path(__file__).with_name("crisis_corpus.jsonl")
+
+
+def rules_only(text: str) -> CrisisMatch | None:
+    """Detection by the rule tiers alone: the tests of a tier must not pass by the classifier."""
+    nlp = crisis_pipeline()
+    with nlp.select_pipes(disable=[PIPE]):
+        return find_crisis(text, nlp)
+
 
 EXPLICIT = [
     "I want to die",
@@ -402,7 +411,7 @@ def test_safety_net_families_are_found(text: str) -> None:
 
 @pytest.mark.parametrize("text", NET_MUST_NOT_TRIGGER, ids=lambda t: t[:40])
 def test_safety_net_leaves_goal_talk_and_hyperbole_alone(text: str) -> None:
-    assert detect_crisis(text) is None
+    assert rules_only(text) is None
 
 
 def test_immediate_danger_from_the_net_for_means_and_others() -> None:
@@ -650,7 +659,7 @@ def test_distress_families_are_found(text: str) -> None:
 
 @pytest.mark.parametrize("text", DISTRESS_MUST_NOT_TRIGGER, ids=lambda t: t[:40])
 def test_distress_tier_leaves_hyperbole_and_goal_talk_alone(text: str) -> None:
-    assert detect_crisis(text) is None
+    assert rules_only(text) is None
 
 
 def test_distress_is_a_documented_kind_never_immediate() -> None:
