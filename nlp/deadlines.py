@@ -62,6 +62,8 @@ _START_BEFORE = re.compile(
 )
 # "3 days a week": the "a week" says how often, after a count.
 _COUNT_BEFORE = re.compile(r"(?:\d|\b(?:times?|x|days?|hours?|hrs?|mins?|minutes?|once|twice))\s*$")
+# "2 time for week", "two times in the week": a unit with no count of its own after a count.
+_NO_COUNT = re.compile(r"(?:the\s+)?[a-z]+")
 _COUNTED_AFTER = re.compile(r"\s*(?:x|times|days|hours|hrs|mins|minutes|pages)\b")
 
 
@@ -148,7 +150,7 @@ def _relative(found: re.Match[str], today: date) -> date | None:
     if _PER_AFTER.match(found.string, found.end()):
         return None  # "for 3 days a week" is how often, not how long
     words = found.group().split()
-    bare = (found["n"] is None and len(words) == 2) or (  # "2 time for week"
+    bare = (found["n"] is None and _NO_COUNT.fullmatch(" ".join(words[1:])) is not None) or (
         found["n"] in ("a", "an") and words[0] == found["n"]  # "3 days a week"
     )
     if bare and _COUNT_BEFORE.search(found.string, 0, found.start()):
@@ -328,7 +330,7 @@ _ANY_RULES: tuple[_Rule, ...] = (
     _rule(
         r"(?:(?:by|before|until|till|in|over|during|this|next|for|around|after|through"
         r"|(?:by\s+)?(?:the\s+)?(?:end|start|beginning)\s+of)\s+(?:the\s+)?(?:next\s+|this\s+)?"
-        r"(?:summer(?:time)?|spring|autumn|fall|winter|holidays|holiday\s+season|new\s+term))"
+        r"(?:(?:summer|spring|autumn|fall|winter)(?:time)?|holidays|holiday\s+season|new\s+term))"
         r"|later\s+(?:this|in\s+the|next)\s+(?:year|month|week)"
         r"|(?:in|within|over|for)\s+(?:the\s+|a\s+)?(?:next\s+|coming\s+)?(?:few|several|some)"
         r"\s+(?:days|weeks|months|years)|in\s+the\s+(?:coming|next)\s+(?:days|weeks|months)"

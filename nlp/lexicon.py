@@ -8,6 +8,7 @@ table of irregular forms, instead of shipping a 100 MB lookup table.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from nlp.rules_data import load_json
 
@@ -68,3 +69,25 @@ def word_set(name: str) -> frozenset[str]:
         )
     words: list[str] = data[name]
     return frozenset(words)
+
+
+@cache
+def chat_forms() -> dict[str, tuple[str, frozenset[str]]]:
+    """Chat spellings of verbs ("b" for "be"): form -> (lemma, words that may follow it).
+
+    A form is read as its verb only before one of those words, so "plan b" stays a letter.
+    """
+    data: dict[str, Any] = load_json("lexicon.json")["chat_forms"]
+    return {
+        form: (entry["lemma"], frozenset(_expand_words(entry["before"])))
+        for form, entry in data.items()
+        if not form.startswith("_")
+    }
+
+
+def _expand_words(words: list[str]) -> set[str]:
+    """Words, with ``@name`` standing for that whole word list."""
+    found: set[str] = set()
+    for word in words:
+        found |= word_set(word[1:]) if word.startswith("@") else {word}
+    return found

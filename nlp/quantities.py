@@ -56,7 +56,8 @@ _UNIT_AT = re.compile(
 _K_AT = re.compile(r"k(?![\w])(?P<steps>\s+steps)?")
 _NOUN_AT = re.compile(r"\s+(?P<noun>[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)")
 _PER_AT = re.compile(
-    rf"\s*(?:(?:a|an|per|each|every|/|x|on|in|for)\s*)?(?P<per>{_PER_WORDS})s?(?![\w])"
+    rf"\s*(?:(?:a|an|per|each|every|/|x|on|in(?:\s+the)?|for)\s*)?"
+    rf"(?P<per>{_PER_WORDS})s?(?![\w])"
 )
 _HOUR_WORDS = re.compile(
     r"(?<![\w])(?:(?P<half>half|a\s+half|quarter|a\s+quarter)\s+(?:of\s+)?an?\s+hour"
@@ -88,6 +89,17 @@ _FREQ_PER = {
     "weeknights": ("week", 5.0), "weekends": ("week", 1.0),
 }  # fmt: skip
 _TIMES_WORDS = frozenset({"once", "twice", "thrice"})
+_ORDINAL_ENDINGS = ("st", "nd", "rd", "th")  # "my 18th birthday" names a day, not a count
+# "once my husband is home", "once I'm settled": "once" opens a clause; "once more", "once in
+# a while", "once and for all" are idioms. None of them counts anything.
+_NO_COUNT_AFTER_ONCE = re.compile(
+    r"\s+(?:(?:i|i'm|im|i've|you|he|she|it|it's|its|we|they|my|your|his|her|our|their|the"
+    r"|this|that|these|those|everything|everyone|things|school|work|term)(?![\w'])"
+    r"(?!\s+(?:day|week|weekend|fortnight|month|term|year|morning|evening|night)s?\b)"
+    r"|more\b|again\b|in\s+a\s+while\b|and\s+for\s+all\b)"
+)
+# "each other", "every other person", "each and every": no occasion is named, nothing repeats.
+_NOT_OCCASIONS = frozenset({"other", "one", "of", "and", "so"})
 
 Span = tuple[int, int]
 
@@ -136,9 +148,11 @@ def _unit_at(folded: str, pos: int, number: str) -> tuple[str | None, int, float
 def _counted(original: str, folded: str, taken: list[Span]) -> Iterable[Quantity]:
     for found in _NUM_AT.finditer(folded):
         start, num_end = found.start(), found.end("num")
-        if not _free(start, num_end, taken) or folded[num_end : num_end + 2] in ("st", "nd", "rd"):
+        if not _free(start, num_end, taken) or folded[num_end : num_end + 2] in _ORDINAL_ENDINGS:
             continue
         number = found.group("num")
+        if number.strip() == "once" and _NO_COUNT_AFTER_ONCE.match(folded, num_end):
+            continue
         value = number_value(number)
         if value is None:
             continue
@@ -201,6 +215,8 @@ def _changes(original: str, folded: str, taken: list[Span]) -> Iterable[Quantity
 def _frequencies(original: str, folded: str, taken: list[Span]) -> Iterable[Quantity]:
     for found in _FREQ.finditer(folded):
         if not _free(found.start(), found.end(), taken):
+            continue
+        if found.group("occasion") in _NOT_OCCASIONS:
             continue
         word = found.group("unit") or found.group("adverb") or found.group("plural") or ""
         # "every lecture": once per occasion, however often those come

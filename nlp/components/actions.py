@@ -19,7 +19,8 @@ _STRONG_MARKERS = frozenset(
 )
 _NEGATIONS = frozenset({"not", "n't", "never", "dont", "don't", "nt", "no"})
 _REDUCERS = frozenset({"less", "fewer"})
-_VAGUE_COMPLEMENTS = frozenset({"better", "more", "less", "properly", "healthier", "well"})
+# Complements that leave a concrete verb vague: "sleep better", "eat healthy", "study harder".
+_VAGUE_COMPLEMENTS = frozenset({"more", "less", "healthy"})
 _GERUND_INTENT_EXCEPTIONS = frozenset({"to", "and"})
 # Removal verbs that only remove with their particle: "give up", "cut down", "kick the habit".
 _PARTICLE_REMOVALS = {
@@ -56,6 +57,9 @@ class ActionFinder:
         self.states = word_set("states")
         self.state_nouns = word_set("state_nouns")
         self.adverbs = word_set("adverbs")
+        self.vague_complements = (
+            _VAGUE_COMPLEMENTS | word_set("vague_adverbs") | word_set("comparative_adverbs")
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         heads = self._heads(doc)
@@ -152,7 +156,7 @@ class ActionFinder:
         words = [t.lower_ for t in complement if t.is_alpha or t.like_num]
         if not words:  # "I will walk": a known concrete verb stands on its own
             return doc[head.index].lemma_ in self.roles["action"]
-        return not set(words) <= _VAGUE_COMPLEMENTS | self.function_words
+        return not set(words) <= self.vague_complements | self.function_words
 
     def _complement(self, doc: Doc, head: Head) -> list[Token]:
         tokens: list[Token] = []

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from nlp.components import extensions  # noqa: F401  (registers the attributes)
-from nlp.lexicon import lemma_table, word_set
+from nlp.lexicon import chat_forms, lemma_table, word_set
 
 
 class LexiconTagger:
@@ -18,6 +18,7 @@ class LexiconTagger:
 
     def __init__(self) -> None:
         self.lemmas = lemma_table()
+        self.chat_forms = chat_forms()
         self.markers = word_set("slot_markers") | word_set("clause_breaks")
         self.adverbs = word_set("adverbs")
         self.intent = word_set("intent_verbs") | word_set("removal_verbs")
@@ -28,7 +29,7 @@ class LexiconTagger:
         slots = []
         for token in doc:
             lower = token.lower_
-            lemma = self.lemmas.get(lower) or token.lemma_ or lower
+            lemma = self._chat_lemma(token) or self.lemmas.get(lower) or token.lemma_ or lower
             token.lemma_ = lemma
             slots.append(
                 previous is None or previous in self.markers or previous_lemma in self.intent
@@ -37,6 +38,14 @@ class LexiconTagger:
                 previous, previous_lemma = lower, lemma
         doc._.slots = tuple(slots)
         return doc
+
+    def _chat_lemma(self, token: Token) -> str | None:
+        """ "b less anxious": the chat spelling's verb, when the next word fits that verb."""
+        form = self.chat_forms.get(token.lower_)
+        if form is None or token.i + 1 >= len(token.doc):
+            return None
+        lemma, before = form
+        return lemma if token.doc[token.i + 1].lower_ in before else None
 
 
 @Language.factory("waypoint_lexicon")

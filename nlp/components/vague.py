@@ -66,6 +66,7 @@ class VagueFinder:
         self.subordinators = word_set("subordinators")
         self.relative_heads = word_set("relative_heads")
         self.breaks = word_set("clause_breaks") - self.subordinators - {"that", "which"}
+        self.phrase_ends = word_set("function_words") | word_set("clause_breaks")
 
     def __call__(self, doc: Doc) -> Doc:
         hits = self._rule_hits(doc) + [
@@ -104,6 +105,10 @@ class VagueFinder:
                 end -= 1  # "get on top of my": the optional object never came
             if _excepted(doc, start, end, rule):
                 continue
+            if rule.get("ends_phrase") and not self._phrase_ends(doc, end):
+                continue  # "study harder" is vague, "take longer walks" names the walks
+            if rule.get("verb_slot") and not doc._.slots[start]:
+                continue  # "leave work earlier": "work" is the place, not the verb
             if rule["kind"] != "hedge" and self._not_the_goal(doc, start):
                 continue
             keep = rule.get("keep")
@@ -111,6 +116,10 @@ class VagueFinder:
             wording = rule.get("message", rule["id"])
             hits.append((span.start_char, span.end_char, rule["kind"], wording))
         return hits
+
+    def _phrase_ends(self, doc: Doc, end: int) -> bool:
+        """Nothing but punctuation or a function word follows: no noun for it to describe."""
+        return end >= len(doc) or doc[end].is_punct or doc[end].lower_ in self.phrase_ends
 
     def _not_the_goal(self, doc: Doc, start: int) -> bool:
         """A state in a condition or a relative clause describes, it is not wished for:

@@ -71,3 +71,8 @@ def test_avoidance(text: str, trigger: str) -> None:
 )
 def test_no_avoidance_when_something_to_do_is_named(text: str) -> None:
     assert report(text).avoidance is None
+
+
+@pytest.mark.parametrize("text", ["eat healthy", "study harder", "sleep beter"])
+def test_a_vague_adverb_leaves_the_verb_unspecific(text: str) -> None:
+    assert not report(text).specific

@@ -97,6 +97,10 @@ def test_add_months_clamps_to_month_end() -> None:
         ("on sunday mornings", None),
         ("every tues and thurs until xmas", date(2026, 12, 25)),
         ("2 time for week", None),
+        ("practise two times in the week", None),
+        ("3 times in the month", None),
+        ("finish it in the week", date(2026, 11, 28)),
+        ("run 2 times in the next week", date(2026, 11, 28)),
     ],
 )
 def test_shorthand_periods_and_day_sets(text: str, expected: date | None) -> None:
@@ -107,3 +111,9 @@ def goal_date(text: str) -> date | None:
     """The deadline found in a goal statement (not a short answer)."""
     dated = [m.deadline for m in find_deadlines(text, SATURDAY) if m.deadline is not None]
     return max(dated, default=None)
+
+
+@pytest.mark.parametrize("text", ["by springtime", "in the summertime", "by wintertime"])
+def test_season_time_is_vague(text: str) -> None:
+    (match,) = find_deadlines(text, SATURDAY)
+    assert match.vague and match.deadline is None

@@ -74,3 +74,36 @@ def test_day_sets_named_times_and_lead_times(
 ) -> None:
     found = find_quantities(text)
     assert [(q.value, q.unit, q.per) for q in found] == [(value, unit, per)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "per"),
+    [
+        ("practise with them two times in the week", 2, "week"),
+        ("3 times in the month", 3, "month"),
+        ("call mum once a week", 1, "week"),
+        ("call mum once this week", 1, None),
+    ],
+)
+def test_frequencies_with_in_the(text: str, value: float, per: str | None) -> None:
+    (found,) = find_quantities(text)
+    assert (found.value, found.unit, found.per) == (value, "times", per)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quit vaping by my 18th birthday",
+        "a party for my 40th",
+        "feel calmer once my husband is home from hospital",
+        "once I'm settled in, join a club",
+        "once the kids are in bed",
+        "try once more",
+        "go out once in a while",
+        "quit once and for all",
+        "be more patient with each other",
+        "we talk to each other and not at each other",
+    ],
+)
+def test_ordinals_conjunctions_and_idioms_count_nothing(text: str) -> None:
+    assert find_quantities(text) == ()

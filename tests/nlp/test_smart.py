@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -58,3 +59,37 @@ def test_never_crashes_and_offsets_hold(text: str) -> None:
         assert text[finding.start : finding.end] == finding.text
     for quantity in found.quantities:
         assert text[quantity.start : quantity.end] == quantity.text
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("stay completely sober for the next 90 days", 90),
+        ("delete instagram for the next 30 days", 30),
+        ("no alcohol for 2 weeks", 14),
+        ("stay off social media for a month", 30),
+        ("quit vaping for the next 3 weeks", 21),
+    ],
+)
+def test_abstinence_over_a_counted_period_is_measurable(text: str, days: int) -> None:
+    found = report(text)
+    assert found.measurable and found.time_bound
+    assert [(q.value, q.unit) for q in found.quantities] == [(days, "days")]
+    for quantity in found.quantities:
+        assert text[quantity.start : quantity.end] == quantity.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "finish my essay within the next 2 weeks",
+        "go to the gym for the next 6 weeks",
+        "feel calmer for the next month",
+        "stop vaping, and go to the gym for the next 6 weeks",
+        "quit vaping by my 18th birthday",
+        "me and my husband need to argue less and be more patient with each other",
+        "I hope to feel calmer in myself by springtime, once my husband is home from hospital.",
+    ],
+)
+def test_a_period_or_date_alone_is_not_a_measure(text: str) -> None:
+    assert not report(text).measurable

@@ -162,3 +162,106 @@ def test_conditions_relative_clauses_and_idioms_are_not_goals(text: str) -> None
 
 def test_in_the_new_year_is_a_period_not_a_day() -> None:
     assert flagged("start running twice a week in the new year") == ["in the new year"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i wanna b less anxious in class", ["b less anxious"]),
+        ("b more confident at work", ["b more confident"]),
+        ("i want to b a better mum", ["b a better mum"]),
+        ("i need to sleep beter", ["sleep beter"]),
+        ("sleep bettr on weeknights", ["sleep bettr"]),
+        ("feel betta", ["feel betta"]),
+    ],
+)
+def test_chat_spellings(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["stick to plan b when i panic", "get a b in maths by june", "take vitamin b every morning"],
+)
+def test_the_letter_b_is_not_a_verb(text: str) -> None:
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("eat healthy and stop ordering takeaways", ["eat healthy"]),
+        ("cook healthy at home", ["cook healthy"]),
+        ("study harder and do 3 practice papers", ["study harder"]),
+        ("i need to work harder at school", ["work harder"]),
+        ("run faster", ["run faster"]),
+    ],
+)
+def test_verb_with_a_vague_adverb_takes_the_verb(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("take longer walks", ["longer"]),  # an adjective on the walks: the word alone
+        ("leave work earlier on fridays", ["earlier"]),  # "work" is a place here
+        ("go to bed earlier", ["earlier"]),
+        ("walk further than 5k", []),
+        ("no longer smoke", []),
+        ("have a healthy breakfast every day", []),
+    ],
+)
+def test_comparatives_that_do_not_take_a_verb(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("sort my money out and pay off the credit card", "sort my money out"),
+        ("sort my finances out", "sort my finances out"),
+        ("sort out my finances by march", "sort out my finances"),
+        ("figure my life out", "figure my life out"),
+    ],
+)
+def test_improvement_verb_with_an_abstract_object(text: str, phrase: str) -> None:
+    assert flagged(text) == [phrase]
+
+
+@pytest.mark.parametrize(
+    "text", ["sort my room out this weekend", "sort out the paperwork by the end of next month"]
+)
+def test_sorting_a_concrete_thing_is_a_task(text: str) -> None:
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do yoga twice a week before it all gets too much",
+        "take a 5 minute break when it gets too much",
+        "leave the party at 11 if it is too much",
+    ],
+)
+def test_too_much_as_a_description_is_not_a_hedge(text: str) -> None:
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"), [("i eat too much", "too much"), ("stop drinking so much", "so much")]
+)
+def test_too_much_as_the_goal_is_a_hedge(text: str, phrase: str) -> None:
+    assert flagged(text) == [phrase]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("feel calmer by springtime", "by springtime"),
+        ("run a 10k by wintertime", "by wintertime"),
+        ("go swimming twice a week in the summertime", "in the summertime"),
+    ],
+)
+def test_season_time_is_an_open_deadline(text: str, phrase: str) -> None:
+    assert phrase in flagged(text)
