@@ -8,8 +8,9 @@ server's own work (in the benchmark's process) is not counted as the bot's.
     python bench/stack_bot.py {waypoint,echo} --api URL --limiter {configured,unlimited}
         --now ISO-INSTANT [--database URL] [--schema NAME]   (DATA_ENCRYPTION_KEY in the env)
 
-The echo bot imports python-telegram-bot only, and nothing from tests/ is imported: imports
-count towards the process's memory, and Waypoint's are imported in `serve_waypoint`.
+The echo bot imports python-telegram-bot and the `bot` package (which imports nothing by itself),
+and nothing from tests/ is imported: imports count towards the process's memory, and Waypoint's
+are imported in `serve_waypoint`.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+# First, as under `python -m bot`: the package keeps httpx's command-line tool out (see
+# bot/__init__.py). Both bots import it, so their memory is compared like with like.
+import bot  # noqa: F401  # isort: skip
 from telegram import Update
 from telegram.ext import (
     AIORateLimiter,

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from bot.app import open_database, serve_console, serve_telegram
 from bot.config import Settings
 from bot.logging_setup import configure_logging
-from bot.storage import migrate
+from bot.storage import schema
 from bot.storage.encryption import EncryptionKeyError, new_key
 from bot.storage.rotation import reencrypt_all
 
@@ -24,7 +24,7 @@ async def apply_migrations(settings: Settings) -> None:
     """Bring the database schema up to date (also done on every start)."""
     database = open_database(settings)
     try:
-        await migrate.prepare(database)
+        await schema.prepare(database)
     finally:
         await database.dispose()
     print("The database schema is up to date.")
@@ -34,7 +34,7 @@ async def reencrypt(settings: Settings) -> None:
     """Re-encrypt every stored value with the first key in DATA_ENCRYPTION_KEY."""
     database = open_database(settings)
     try:
-        await migrate.prepare(database)
+        await schema.prepare(database)
         count = await reencrypt_all(database)
     finally:
         await database.dispose()

@@ -16,7 +16,7 @@ from bot.checkin_dispatcher import CheckinDispatcher, Send, start_dispatcher
 from bot.config import Settings
 from bot.console import ConsoleSession
 from bot.retention import RetentionSweep
-from bot.storage import migrate
+from bot.storage import schema
 from bot.storage.database import Database, cipher_from_settings
 from bot.telegram_transport import build_application, checkin_sender, set_menu
 from bot.turns import TurnHandler
@@ -44,7 +44,7 @@ def warm_up_analysis(model: str | None) -> None:
 async def turn_handler(settings: Settings) -> AsyncIterator[TurnHandler]:
     """Storage ready and the analyzer loaded before the first client writes."""
     database = open_database(settings)
-    await migrate.prepare(database)
+    await schema.prepare(database)
     await asyncio.to_thread(warm_up_analysis, settings.spacy_model)
     try:
         yield TurnHandler(

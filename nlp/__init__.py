@@ -3,6 +3,10 @@
 Pure functions over text; nothing here knows about users, storage or Telegram.
 """
 
+from nlp.spacy_cli import defer_spacy_cli
+
+defer_spacy_cli()  # before the first import of spaCy, which the modules below make
+
 from nlp.crisis import CrisisMatch, detect_crisis
 from nlp.deadlines import parse_deadline
 from nlp.findings import THEMES, Finding, Quantity, VaguePhrase

@@ -1,4 +1,5 @@
-"""Schema changes through Alembic (decision 5): `python -m bot migrate`, and on every start."""
+"""Schema changes through Alembic (decision 5): `python -m bot migrate`, and starts that find the
+database behind (`bot.storage.schema.prepare`)."""
 
 from __future__ import annotations
 
@@ -42,14 +43,10 @@ async def pending_model_changes(database: Database) -> list[object]:
         )
 
 
-async def prepare(database: Database) -> None:
-    """What every start does: migrate, then check the encryption key against the data."""
-    await upgrade(database)
-    await database.check_key()
-
-
 async def new_revision(database: Database, message: str) -> None:
-    """For developers: write a migration for what the models changed since the last one."""
+    """For developers: write a migration for what the models changed since the last one.
+
+    Then name it in `bot.storage.schema.HEAD_REVISION`."""
     await upgrade(database)
     async with database.engine.begin() as connection:
         await connection.run_sync(
