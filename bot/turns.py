@@ -15,7 +15,6 @@ from bot.storage import clients
 from bot.storage.client_records import SqlClientRecords
 from bot.storage.clients import ClientKey
 from bot.storage.database import Database
-from bot.storage.models import Client
 from dialogs.clock import Clock
 from dialogs.flow import Turn
 from dialogs.records import ClientProfile
@@ -91,14 +90,11 @@ class TurnHandler:
     ) -> tuple[int, Response]:
         now = self.clock.now()
         async with self.database.transaction() as session:
-            if create:
-                client: Client | None = await clients.find_or_create(session, key, now)
-            else:
-                client = await clients.find(session, key)
-            if client is None:
+            opened = await clients.open_turn(session, key, now, create)
+            if opened is None:
                 raise UnknownClient(key.channel)
+            client, row = opened
             assert client.id is not None
-            row = await clients.lock_conversation(session, client.id, now)
             if update_id is not None:
                 if clients.already_handled(row, update_id):
                     return client.id, Response([], "duplicate_update")

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.storage.models import Client, Conversation
@@ -26,6 +26,37 @@ class ClientKey:
     external_id: str
 
 
+async def open_turn(
+    session: AsyncSession, key: ClientKey, now: datetime, create: bool
+) -> tuple[Client, Conversation] | None:
+    """The client and their conversation row, locked for the turn; None for an unknown client
+    when `create` is false. A client seen before costs one query, the usual case."""
+    found = await _find_with_conversation(session, key)
+    if found is None:
+        known = await find_or_create(session, key, now) if create else await find(session, key)
+        if known is None:
+            return None
+        assert known.id is not None
+        found = known, await lock_conversation(session, known.id, now)
+    client, row = found
+    if create:
+        _mark_seen(client, now)
+    return found
+
+
+async def _find_with_conversation(
+    session: AsyncSession, key: ClientKey
+) -> tuple[Client, Conversation] | None:
+    query = (
+        select(Client, Conversation)
+        .join(Conversation, col(Conversation.client_id) == Client.id)
+        .where(Client.channel == key.channel, Client.external_id == key.external_id)
+        .with_for_update(of=Conversation)
+    )
+    row = (await session.exec(query)).first()
+    return None if row is None else (row[0], row[1])
+
+
 async def find_or_create(session: AsyncSession, key: ClientKey, now: datetime) -> Client:
     """The client row, created on first contact. Two replicas racing to create it is fine."""
     client = await find(session, key)
@@ -42,10 +73,13 @@ async def find_or_create(session: AsyncSession, key: ClientKey, now: datetime) -
         except IntegrityError:
             client = await find(session, key)
             assert client is not None
+    return client
+
+
+def _mark_seen(client: Client, now: datetime) -> None:
     if now - client.last_seen_at >= SEEN_RESOLUTION or client.retention_warned_at is not None:
         client.last_seen_at = now
         client.retention_warned_at = None  # writing again keeps their data
-    return client
 
 
 async def find(session: AsyncSession, key: ClientKey) -> Client | None:
