@@ -161,12 +161,22 @@ class BotProcess:
         fields = stat.rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
 
-    def peak_rss_mb(self) -> float:
-        """VmHWM: the most resident memory the process has had."""
+    def memory_mb(self) -> Memory:
+        """VmHWM, the most resident memory the process has had, and RssAnon now: its own
+        memory, without the pages of shared libraries that the page cache holds once for every
+        process on the machine."""
+        fields = dict.fromkeys(("VmHWM", "RssAnon"), float("nan"))
         for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-        return float("nan")
+            name, _, value = line.partition(":")
+            if name in fields:
+                fields[name] = int(value.split()[0]) / 1024
+        return Memory(fields["VmHWM"], fields["RssAnon"])
+
+
+@dataclass(frozen=True)
+class Memory:
+    peak_rss: float
+    anonymous: float
 
 
 @dataclass(frozen=True)
@@ -516,7 +526,7 @@ def times(values: Sequence[float]) -> str:
     return f"{median(values):.2f}x" if values else "n/a"
 
 
-def report(setup: Setup, samples: dict[int, list[Sample]], peaks: dict[str, float]) -> None:
+def report(setup: Setup, samples: dict[int, list[Sample]], peaks: dict[str, Memory]) -> None:
     rows = setup.rows
     print()
     for note in setup.notes:
@@ -547,13 +557,19 @@ def verdict(values: Sequence[float]) -> str:
     return f"{times(values)} (repeats: {spread}) -> {met}"
 
 
-def print_memory(peaks: dict[str, float]) -> None:
-    print(f"peak RSS per process (VmHWM over the whole run); target < {TARGET_RSS_MB:.0f} MB")
-    for name, peak in peaks.items():
+def print_memory(peaks: dict[str, Memory]) -> None:
+    print(
+        f"peak RSS per process (VmHWM over the whole run; target < {TARGET_RSS_MB:.0f} MB),"
+        " and anonymous RSS at the end (the process's own, without shared library pages)"
+    )
+    for name, memory in peaks.items():
         verdict = ""
         if name.startswith("Waypoint"):
-            verdict = " -> met" if peak < TARGET_RSS_MB else " -> NOT met"
-        print(f"  {name:<26}{peak:>7.1f} MB{verdict}")
+            verdict = " -> met" if memory.peak_rss < TARGET_RSS_MB else " -> NOT met"
+        print(
+            f"  {name:<26}{memory.peak_rss:>7.1f} MB{verdict:<12}"
+            f" anonymous {memory.anonymous:>6.1f} MB"
+        )
 
 
 def configuration(args: argparse.Namespace, steps: Sequence[Step], pg: str) -> list[str]:
@@ -614,7 +630,7 @@ async def run(args: argparse.Namespace, workdir: Path) -> None:
         await warm_up(api, setup.rows, steps)
         print("measuring ...")
         samples = await measure(api, setup.rows, steps, args.repeats)
-        peaks = {bot.name: bot.peak_rss_mb() for bot in bots}
+        peaks = {bot.name: bot.memory_mb() for bot in bots}
         report(setup, samples, peaks)
 
 

@@ -77,6 +77,8 @@ class SqlClientRecords:
 
     async def steps_of(self, goal_ids: Sequence[int]) -> dict[int, list[ActionStep]]:
         """The first steps of several goals in one query, in order, by goal."""
+        if not goal_ids:
+            return {}
         query = select(ActionStep).where(col(ActionStep.goal_id).in_(goal_ids))
         found: dict[int, list[ActionStep]] = {}
         for step in (await self.session.exec(query.order_by(col(ActionStep.position)))).all():
