@@ -14,7 +14,8 @@ batch. The per-batch table prints those first-run figures next to the current on
 column is the honest estimate of how the rules do on wording nobody tuned them for. Rows of
 fresh7/fresh8 also carry `first_run_4tier`: their result once the distress tier was added, built on
 other material and before any tuning on those batches (shown as "4-tier first"). From fresh9 on,
-`first_run` itself is the four-tier result.
+`first_run` itself is the four-tier result, and from fresh10 on the
+five-tier result: rules plus the learned tier, trained before the batch existed.
 
 Labelling rule (the product rule, DESIGN.md decision 3): a message is labelled crisis when a
 careful human reading it in this bot would want crisis lines offered. That covers suicidal
