@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import nlp
 from dialogs.flow import Advance, Outcome, Stay, Step, Turn, text_reply, too_long
 from dialogs.goal_setting.limits import (
@@ -11,6 +13,7 @@ from dialogs.goal_setting.limits import (
     MAX_UNIT_TEXT,
 )
 from dialogs.replies import Reply
+from dialogs.state import GoalDraft
 from dialogs.wording import joined, say
 
 
@@ -90,35 +93,43 @@ class ThemeOther(Step):
         return Advance("kind")
 
 
-class Kind(Step):
-    name, section = "kind", "theme"
+class ExampleChoice(Step):
+    """Pick one of `choices`, each explained with an example from the client's theme."""
+
+    choices: ClassVar[tuple[str, ...]]
+    wording: ClassVar[str]  # the catalog section naming the choices: "kinds", "horizons"
+    next_step: ClassVar[str]
 
     async def ask(self, turn: Turn) -> list[Reply]:
         theme = turn.state.draft.theme or "other"
         lines = [
-            say(f"kinds.{kind}_line", example=say(f"examples.{theme}.{kind}")) for kind in KINDS
+            say(f"{self.wording}.{choice}_line", example=say(f"examples.{theme}.{choice}"))
+            for choice in self.choices
         ]
-        options = [self.option(say(f"kinds.{kind}"), kind) for kind in KINDS]
-        return [Reply(say("goal.kind_ask", lines=joined(lines)), tuple(options))]
+        options = [self.option(say(f"{self.wording}.{c}"), c) for c in self.choices]
+        return [Reply(say(f"goal.{self.name}_ask", lines=joined(lines)), tuple(options))]
 
     async def on_choice(self, turn: Turn, value: str) -> Outcome:
-        if value not in KINDS:
+        if value not in self.choices:
             return self.waiting()
-        turn.state.draft.kind = value
-        return Advance("horizon")
+        self.remember(turn.state.draft, value)
+        return Advance(self.next_step)
+
+    def remember(self, draft: GoalDraft, value: str) -> None:
+        raise NotImplementedError
 
 
-class Horizon(Step):
+class Kind(ExampleChoice):
+    name, section = "kind", "theme"
+    choices, wording, next_step = KINDS, "kinds", "horizon"
+
+    def remember(self, draft: GoalDraft, value: str) -> None:
+        draft.kind = value
+
+
+class Horizon(ExampleChoice):
     name, section = "horizon", "theme"
+    choices, wording, next_step = HORIZONS, "horizons", "draft"
 
-    async def ask(self, turn: Turn) -> list[Reply]:
-        theme = turn.state.draft.theme or "other"
-        lines = [say(f"horizons.{h}_line", example=say(f"examples.{theme}.{h}")) for h in HORIZONS]
-        options = [self.option(say(f"horizons.{h}"), h) for h in HORIZONS]
-        return [Reply(say("goal.horizon_ask", lines=joined(lines)), tuple(options))]
-
-    async def on_choice(self, turn: Turn, value: str) -> Outcome:
-        if value not in HORIZONS:
-            return self.waiting()
-        turn.state.draft.horizon = value
-        return Advance("draft")
+    def remember(self, draft: GoalDraft, value: str) -> None:
+        draft.horizon = value
