@@ -17,17 +17,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import errno
 import os
 import signal
 import socket
 import sys
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-from unittest import mock
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -46,8 +44,12 @@ from telegram.ext import (
 
 from bot.logging_setup import configure_logging
 
+if TYPE_CHECKING:  # imported in serve_waypoint: the echo bot's memory must not count it
+    from bot.config import Settings
+
 TOKEN = "123456:TEST-TOKEN"  # FakeBotApi's default token
 SECRET = "bench-webhook-secret"
+DEFAULT_SENDS_PER_SECOND = 30  # TELEGRAM_SENDS_PER_SECOND's default, one replica
 WEBHOOK_PATH = "telegram"
 BIND_ATTEMPTS = 5
 
@@ -59,27 +61,27 @@ def free_port() -> int:
     return port
 
 
-def unlimited_limiter(**options: Any) -> AIORateLimiter:
-    """PTB's limiter with both rates at 0: the same request path, but nothing is held back."""
-    return AIORateLimiter(**{**options, "overall_max_rate": 0, "group_max_rate": 0})
-
-
 def echo_limiter(setting: str) -> AIORateLimiter:
-    """The echo bot gets the limiter Waypoint gets, so the comparison is like with like."""
-    configured = AIORateLimiter(max_retries=3)  # as build_application makes it
-    return configured if setting == "configured" else unlimited_limiter(max_retries=3)
+    """The limiter Waypoint gets (see `waypoint_settings`), so the comparison is like with like.
+
+    Off is an overall rate of 0: the same request path with nothing held back. The per-group
+    limit never applies here: every chat is private.
+    """
+    overall = DEFAULT_SENDS_PER_SECOND if setting == "configured" else 0
+    return AIORateLimiter(overall_max_rate=overall, max_retries=3)
 
 
-@contextlib.contextmanager
-def limiter_setting(setting: str) -> Iterator[None]:
-    """Build Waypoint's Application as deployed, or with the limiter's rates switched off."""
-    from bot import telegram_transport
+def waypoint_settings(api: str, limiter: str) -> Settings:
+    """Waypoint's settings as deployed, or with the overall send rate at 0 (nothing held back).
 
-    if setting == "configured":
-        yield
-        return
-    with mock.patch.object(telegram_transport, "AIORateLimiter", unlimited_limiter):
-        yield
+    `model_copy` skips validation, which rejects 0: a deployment must not switch the limit off.
+    """
+    from bot.config import Settings
+
+    settings = Settings(telegram_bot_token=TOKEN, telegram_api_base_url=api, _env_file=None)
+    if limiter == "configured":
+        return settings
+    return settings.model_copy(update={"telegram_sends_per_second": 0})
 
 
 async def listen(start: Callable[[int], Awaitable[object]]) -> int:
@@ -107,7 +109,6 @@ async def serve_waypoint(args: argparse.Namespace, stop: asyncio.Event) -> None:
     """A replica wired as bot.app.serve_telegram wires it, on a fixed clock and a given schema."""
     from bot.app import warm_up_analysis
     from bot.checkin_dispatcher import CheckinDispatcher, start_dispatcher
-    from bot.config import Settings
     from bot.storage.database import Database
     from bot.storage.encryption import FieldCipher, parse_keys
     from bot.telegram_transport import build_application, checkin_sender, set_menu
@@ -119,9 +120,7 @@ async def serve_waypoint(args: argparse.Namespace, stop: asyncio.Event) -> None:
     database = Database(args.database, cipher, schema=args.schema)
     await asyncio.to_thread(warm_up_analysis, None)  # SPACY_MODEL unset: the blank pipeline
     turns = TurnHandler(database, FixedClock(datetime.fromisoformat(args.now)), "US", "UTC")
-    settings = Settings(telegram_bot_token=TOKEN, telegram_api_base_url=args.api, _env_file=None)
-    with limiter_setting(args.limiter):
-        application = build_application(settings, turns)
+    application = build_application(waypoint_settings(args.api, args.limiter), turns)
     try:
         async with application:
             await application.start()
@@ -202,7 +201,7 @@ async def main(args: argparse.Namespace) -> None:
 
 
 def parse_args() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__)  # None under -OO
     parser.add_argument("kind", choices=("waypoint", "echo"))
     parser.add_argument("--api", required=True, help="the fake Bot API server's root URL")
     parser.add_argument("--limiter", choices=("configured", "unlimited"), required=True)

@@ -57,6 +57,8 @@ from tests.conversation import GOAL_SCRIPT, SATURDAY, ScriptedClient  # noqa: E4
 from tests.fakes.bot_api import JSON, FakeBotApi, SentMessage  # noqa: E402
 
 BOT_SCRIPT = Path(__file__).resolve().parent / "stack_bot.py"
+# As `make run` and the README's systemd unit start a replica; the echo bot gets the same.
+PYTHON_FLAGS = ("-OO",)
 SECRET = "bench-webhook-secret"  # stack_bot.SECRET
 DEFAULT_POSTGRES_URL = "postgresql+asyncpg://waypoint:waypoint@127.0.0.1:5432/waypoint_test"
 TARGET_RATIO = 1.5
@@ -190,7 +192,7 @@ class BotSpec:
 
 async def start_bot(spec: BotSpec, api: FakeBotApi, key: bytes, logs: Path) -> BotProcess:
     """Start a bot process and wait until its webhook takes updates."""
-    command = [sys.executable, str(BOT_SCRIPT), spec.kind, "--api", api.url]
+    command = [sys.executable, *PYTHON_FLAGS, str(BOT_SCRIPT), spec.kind, "--api", api.url]
     command += ["--limiter", spec.limiter, "--now", SATURDAY.isoformat()]
     command += ["--database", spec.database] if spec.database else []
     command += ["--schema", spec.schema] if spec.schema else []
@@ -576,7 +578,7 @@ def configuration(args: argparse.Namespace, steps: Sequence[Step], pg: str) -> l
     pipeline = get_pipeline()
     taps = sum(step.action == "tap" for step in steps)
     return [
-        f"Python {platform.python_version()}, "
+        f"Python {platform.python_version()} {' '.join(PYTHON_FLAGS)}, "
         f"python-telegram-bot {version('python-telegram-bot')}, "
         f"SQLAlchemy {version('sqlalchemy')}, spaCy {version('spacy')} pipeline "
         f"{pipeline.lang} blank + {pipeline.pipe_names} (SPACY_MODEL unset), "
@@ -585,7 +587,8 @@ def configuration(args: argparse.Namespace, steps: Sequence[Step], pg: str) -> l
         f"{len(steps)}-step goal conversation ({taps} taps, {len(steps) - taps} texts/commands), "
         f"closed loop, webhook ingress, each bot in its own process; medians of {args.repeats} "
         "interleaved repeats",
-        "limiter off = AIORateLimiter with both rates 0 (same code path, nothing held back); "
+        "limiter off = AIORateLimiter with the overall rate 0 (same code path, nothing held "
+        "back; the group limit never applies to private chats); "
         "30/s = as build_application configures it (PTB defaults: 30 requests/s overall per "
         "process, 20/min per group, no per-private-chat limit); the echo bot gets the same",
         "time/upd vs echo = echo throughput / Waypoint throughput in the same repeat; "

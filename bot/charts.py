@@ -1,11 +1,23 @@
-"""Progress charts drawn off-screen with matplotlib (no display, no pyplot global state)."""
+"""Progress charts drawn off-screen with matplotlib (no display, no pyplot global state).
+
+A replica draws them in a short-lived process (`draw_chart`, which runs this module):
+importing matplotlib and drawing once adds about 35 MB, which a process keeps for the rest of
+its life, for a picture a client asks for now and then. A fresh interpreter costs about a
+second per chart.
+
+    python -m bot.charts < chart.json > chart.png
+"""
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 import io
 import json
+import sys
 import textwrap
 from datetime import date
+from typing import Any
 
 from dialogs.formatting import number
 from dialogs.replies import Chart
@@ -19,6 +31,49 @@ VALUES_COLOUR = "#2a6f97"
 BASELINE_COLOUR = "#8d99ae"
 TARGET_COLOUR = "#2b9348"
 DEADLINE_COLOUR = "#bc4749"
+DRAW_TIMEOUT_SECONDS = 30
+DATE_FIELDS = ("start", "deadline")
+
+
+class ChartError(Exception):
+    """The drawing process failed or timed out; the reason holds no client data."""
+
+
+async def draw_chart(chart: Chart) -> bytes:
+    """`render_chart` in a process of its own, so matplotlib never loads in the replica."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot.charts",
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.DEVNULL,  # a traceback could quote the goal's words
+    )
+    try:
+        async with asyncio.timeout(DRAW_TIMEOUT_SECONDS):
+            picture, _ = await process.communicate(encode_chart(chart))
+    except TimeoutError:
+        process.kill()
+        await process.wait()
+        raise ChartError("timeout") from None
+    if process.returncode != 0 or not picture:
+        raise ChartError(f"exit status {process.returncode}")
+    return picture
+
+
+def encode_chart(chart: Chart) -> bytes:
+    fields = dataclasses.asdict(chart)
+    fields["weeks"] = [week.isoformat() for week in chart.weeks]
+    fields.update({name: getattr(chart, name).isoformat() for name in DATE_FIELDS})
+    return json.dumps(fields).encode("utf-8")
+
+
+def decode_chart(data: bytes) -> Chart:
+    fields: dict[str, Any] = json.loads(data)
+    fields["weeks"] = tuple(map(date.fromisoformat, fields["weeks"]))
+    fields["values"] = tuple(fields["values"])
+    fields.update({name: date.fromisoformat(fields[name]) for name in DATE_FIELDS})
+    return Chart(**fields)
 
 
 def render_chart(chart: Chart) -> bytes:
@@ -94,3 +149,11 @@ def chart_data(chart: Chart) -> str:
             "deadline": chart.deadline.isoformat(),
         }
     )
+
+
+def main() -> None:
+    sys.stdout.buffer.write(render_chart(decode_chart(sys.stdin.buffer.read())))
+
+
+if __name__ == "__main__":
+    main()

@@ -28,12 +28,12 @@ from telegram.ext import (
     filters,
 )
 
-from bot.charts import render_chart
+from bot.charts import ChartError, draw_chart
 from bot.checkin_dispatcher import Blocked, Rejected, RetryLater, Send
 from bot.config import Settings
 from bot.storage.clients import ClientKey
 from bot.turns import TurnHandler
-from dialogs.replies import Inbound, Reply
+from dialogs.replies import Chart, Inbound, Reply
 from dialogs.wording import say
 
 log = logging.getLogger(__name__)
@@ -133,11 +133,10 @@ async def send(context: ContextTypes.DEFAULT_TYPE, chat_id: int, replies: Sequen
 
 
 async def send_replies(bot: Bot, chat_id: int, replies: Sequence[Reply]) -> None:
-    """Each reply as a message; a chart goes first, as a photo drawn off the event loop."""
+    """Each reply as a message; a chart goes first, as a photo drawn in another process."""
     for reply in replies:
         if reply.chart is not None:
-            picture = await asyncio.to_thread(render_chart, reply.chart)
-            await bot.send_photo(chat_id, InputFile(picture, filename="progress.png"))
+            await send_chart(bot, chat_id, reply.chart)
         await bot.send_message(
             chat_id, reply.text, parse_mode=ParseMode.HTML, reply_markup=keyboard(reply)
         )
@@ -145,6 +144,16 @@ async def send_replies(bot: Bot, chat_id: int, replies: Sequence[Reply]) -> None
             await bot.send_document(
                 chat_id, InputFile(attachment.content, filename=attachment.filename)
             )
+
+
+async def send_chart(bot: Bot, chat_id: int, chart: Chart) -> None:
+    """The chart as a photo; if it cannot be drawn, the text after it still says every value."""
+    try:
+        picture = await draw_chart(chart)
+    except ChartError as error:
+        log.warning("chart_failed reason=%s", error)
+        return
+    await bot.send_photo(chat_id, InputFile(picture, filename="progress.png"))
 
 
 def checkin_sender(bot: Bot) -> Send:

@@ -44,14 +44,16 @@ CONSOLE_SCRIPT = [
 ]
 
 
-def run_console(lines: list[str], database: Path) -> subprocess.CompletedProcess[str]:
+def run_console(
+    lines: list[str], database: Path, flags: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "DATABASE_URL": f"sqlite+aiosqlite:///{database}",
         "TELEGRAM_BOT_TOKEN": "",
     }
     return subprocess.run(
-        [sys.executable, "-m", "bot", "console"],
+        [sys.executable, *flags, "-m", "bot", "console"],
         input="\n".join(lines) + "\n",
         capture_output=True,
         text=True,
@@ -61,16 +63,20 @@ def run_console(lines: list[str], database: Path) -> subprocess.CompletedProcess
     )
 
 
-def test_piped_session_completes_a_goal_and_a_second_session_lists_it(tmp_path: Path) -> None:
+# -OO is how `make run` and the README's unit start a replica: no docstrings (about 9 MB).
+@pytest.mark.parametrize("flags", [(), ("-OO",)], ids=["plain", "optimized"])
+def test_piped_session_completes_a_goal_and_a_second_session_lists_it(
+    tmp_path: Path, flags: tuple[str, ...]
+) -> None:
     database = tmp_path / "console.db"
-    first = run_console(CONSOLE_SCRIPT, database)
+    first = run_console(CONSOLE_SCRIPT, database, flags)
     assert first.returncode == 0, first.stderr
     deadline = date.today() + timedelta(weeks=6)
     assert f"{deadline.day} {deadline:%B %Y}" in first.stdout
     assert "All set: check-ins on Mondays at 18:00 (Europe/London)" in first.stdout
     assert "Traceback" not in first.stdout + first.stderr
 
-    second = run_console(["/goals"], database)
+    second = run_console(["/goals"], database, flags)
     assert second.returncode == 0, second.stderr
     assert (
         "1. Take the bus to work on my own 3 times a week within 6 weeks (active)" in second.stdout

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import sys
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime
+from io import BytesIO
 
 import pytest
+from PIL import Image
 from telegram.ext import Application
 
 from bot.config import Settings
@@ -150,6 +154,48 @@ def test_local_bot_api_server_urls() -> None:
         "http://127.0.0.1:8081/bot",
         "http://127.0.0.1:8081/file/bot",
     )
+
+
+CHECK_IN_AND_PROGRESS = (
+    ("say", "/checkin"),
+    ("say", "2"),
+    ("tap", "Yes"),
+    ("tap", "Skip"),
+    ("tap", "Skip"),
+    ("say", "/progress"),
+)
+
+
+@pytest.mark.asyncio
+async def test_progress_comes_as_a_chart_photo_then_the_weeks_in_words(
+    fake_bot_api: FakeBotApi, turns: TurnHandler
+) -> None:
+    async with running_bot(fake_bot_api, turns):
+        await act(fake_bot_api, GOAL_SCRIPT + CHECK_IN_AND_PROGRESS)
+
+    photo, text = fake_bot_api.messages(CHAT)[-2:]
+    assert photo.method == "sendPhoto" and photo.photo is not None
+    shown = json.loads(Image.open(BytesIO(photo.photo)).info["Description"])
+    assert shown["values"] == [2] and (shown["baseline"], shown["target"]) == (0, 3)
+    assert "2 bus trips" in (text.plain_text or "")
+
+
+@pytest.mark.asyncio
+async def test_a_chart_that_cannot_be_drawn_still_leaves_the_weeks_in_words(
+    fake_bot_api: FakeBotApi,
+    turns: TurnHandler,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.setattr(sys, "executable", "/bin/false")
+    with caplog.at_level(logging.WARNING):
+        async with running_bot(fake_bot_api, turns):
+            await act(fake_bot_api, GOAL_SCRIPT + CHECK_IN_AND_PROGRESS)
+
+    last = fake_bot_api.last_message(CHAT)
+    assert last.method == "sendMessage" and "2 bus trips" in (last.plain_text or "")
+    assert fake_bot_api.calls_to("sendPhoto") == []
+    assert "chart_failed reason=exit status 1" in caplog.text
 
 
 @pytest.mark.asyncio
