@@ -65,6 +65,14 @@ _COUNT_BEFORE = re.compile(r"(?:\d|\b(?:times?|x|days?|hours?|hrs?|mins?|minutes
 # "2 time for week", "two times in the week": a unit with no count of its own after a count.
 _NO_COUNT = re.compile(r"(?:the\s+)?[a-z]+")
 _COUNTED_AFTER = re.compile(r"\s*(?:x|times|days|hours|hrs|mins|minutes|pages)\b")
+# "ask for one week of holiday", "for 2 days off": the length of what is asked for or taken,
+# not how long the goal runs ("for the next 2 weeks of term" still does).
+_LENGTH_OF = re.compile(r"\s+(?:of(?!\s+(?:no|not|zero)(?![\w]))|off)(?![\w])")
+# "every Friday", "each month", "every other Friday", "every 2nd Tuesday": how often.
+_EVERY_BEFORE = re.compile(
+    r"(?<![\w])(?:every|each)\s+(?:(?:single|other|alternate|second|2nd|third|3rd|fourth|4th)"
+    r"\s+)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -146,6 +154,9 @@ def _day_month(found: re.Match[str], today: date) -> date | None:
     return _upcoming(month, day, today)
 
 
+_UPCOMING = frozenset({"next", "coming", "following", "the"})
+
+
 def _relative(found: re.Match[str], today: date) -> date | None:
     if _PER_AFTER.match(found.string, found.end()):
         return None  # "for 3 days a week" is how often, not how long
@@ -155,6 +166,9 @@ def _relative(found: re.Match[str], today: date) -> date | None:
     )
     if bare and _COUNT_BEFORE.search(found.string, 0, found.start()):
         return None
+    length_of = _LENGTH_OF.match(found.string, found.end())
+    if words[0] == "for" and words[1] not in _UPCOMING and length_of:
+        return None  # "ask for one week of holiday": how long the holiday is
     count = number_value(found["n"]) if found["n"] not in (None, "a", "an") else 1.0
     unit = found["unit"]
     if count is None or count > 120:
@@ -411,8 +425,8 @@ def _scan(folded: str, today: date, rules: tuple[_Rule, ...]) -> Iterator[Deadli
 
 
 def _every_before(folded: str, start: int) -> bool:
-    """ "every Friday", "each month": a frequency, not a deadline."""
-    return folded[max(0, start - 6) : start].rstrip().endswith(("every", "each"))
+    """ "every Friday", "each month", "every other Friday": a frequency, not a deadline."""
+    return _EVERY_BEFORE.search(folded, max(0, start - 24), start) is not None
 
 
 def find_deadlines(text: str, today: date) -> tuple[DeadlineMatch, ...]:

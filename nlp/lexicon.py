@@ -60,7 +60,8 @@ def lemma_table() -> dict[str, str]:
 def word_set(name: str) -> frozenset[str]:
     """A named word list from ``lexicon.json``, e.g. ``word_set("states")``.
 
-    ``verbs`` is every verb the lexicon knows, in any class.
+    ``verbs`` is every verb the lexicon knows, in any class. A list may name another list
+    as ``@name`` to include all of it ("abstract_objects" takes in "@state_nouns").
     """
     data = load_json("lexicon.json")
     if name == "verbs":
@@ -68,7 +69,7 @@ def word_set(name: str) -> frozenset[str]:
             verb for key, words in data.items() if key.endswith("_verbs") for verb in words
         )
     words: list[str] = data[name]
-    return frozenset(words)
+    return frozenset(_expand_words(words))
 
 
 @cache

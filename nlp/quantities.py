@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import partial
 
 from nlp.deadlines import WEEKDAY_SET, weekday_set_size
 from nlp.findings import Quantity
@@ -25,7 +26,9 @@ _UNITS = {
     "%": "%", "percent": "%", "pc": "%", "kg": "kg", "kgs": "kg", "kilos": "kg",
     "lb": "lb", "lbs": "lb", "l": "litres", "litre": "litres", "litres": "litres",
     "liter": "litres", "liters": "litres", "ml": "ml",
+    "stone": "stone", "stones": "stone", "pound": "pounds", "pounds": "pounds",
 }  # fmt: skip
+_MEASURE_UNITS = frozenset(_UNITS.values())
 # Words that end a counted noun: "2 glasses of water" counts glasses, "3 with friends" nothing.
 _STOP = frozenset(
     "a an the of to in on at by for from with and or but per each every this that these my your"
@@ -56,7 +59,8 @@ _UNIT_AT = re.compile(
 _K_AT = re.compile(r"k(?![\w])(?P<steps>\s+steps)?")
 _NOUN_AT = re.compile(r"\s+(?P<noun>[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)")
 _PER_AT = re.compile(
-    rf"\s*(?:(?:a|an|per|each|every|/|x|on|in(?:\s+the)?|for)\s*)?"
+    rf"\s*(?:off\s+(?:(?:work|school|uni|college)\s+)?)?"  # "2 days off a week"
+    rf"(?:(?:a|an|per|each|every|/|x|on|in(?:\s+the)?|for)\s*)?"
     rf"(?P<per>{_PER_WORDS})s?(?![\w])"
 )
 _HOUR_WORDS = re.compile(
@@ -73,8 +77,9 @@ _CHANGE = re.compile(
     rf"(?P<b>{NUMBER})"
 )
 _FREQ = re.compile(
-    r"(?<![\w])(?:(?:every|each)\s+(?:single\s+)?(?P<other>other\s+)?"
-    r"(?P<unit>day|morning|evening|night|afternoon|weekday|week|weekend|month"
+    r"(?<![\w])(?:(?:every|each)\s+(?:single\s+)?(?P<other>(?:other|alternate|second|2nd"
+    r"|third|3rd|fourth|4th)\s+)?"
+    r"(?P<unit>day|morning|evening|night|afternoon|weekday|week|weekend|fortnight|month"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
     r"|(?P<adverb>daily|everyday|nightly|weekly|monthly|weekdays|weeknights)"
     r"|on\s+(?P<plural>(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekends)"
@@ -84,6 +89,7 @@ _FREQ_PER = {
     "day": ("day", 1.0), "morning": ("day", 1.0), "evening": ("day", 1.0),
     "night": ("day", 1.0), "afternoon": ("day", 1.0), "weekday": ("week", 5.0),
     "week": ("week", 1.0), "weekend": ("week", 1.0), "month": ("month", 1.0),
+    "fortnight": ("week", 0.5),
     "daily": ("day", 1.0), "everyday": ("day", 1.0), "nightly": ("day", 1.0),
     "weekly": ("week", 1.0), "monthly": ("month", 1.0), "weekdays": ("week", 5.0),
     "weeknights": ("week", 5.0), "weekends": ("week", 1.0),
@@ -98,8 +104,48 @@ _NO_COUNT_AFTER_ONCE = re.compile(
     r"(?!\s+(?:day|week|weekend|fortnight|month|term|year|morning|evening|night)s?\b)"
     r"|more\b|again\b|in\s+a\s+while\b|and\s+for\s+all\b)"
 )
-# "each other", "every other person", "each and every": no occasion is named, nothing repeats.
-_NOT_OCCASIONS = frozenset({"other", "one", "of", "and", "so"})
+# "every other friday", "every third week": one occasion in that many.
+_EVERY_NTH = {
+    "other": 2, "alternate": 2, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4
+}  # fmt: skip
+# "every 3 days", "every couple of weeks": once per that many days, weeks or months.
+_EVERY_N = re.compile(
+    rf"(?<![\w])(?:every|each)\s+(?P<num>{NUMBER})\s+(?:of\s+)?"
+    r"(?P<unit>day|week|fortnight|month)s?(?![\w])"
+)
+_EVERY_N_PER = {"day": ("day", 1.0), "week": ("week", 1.0), "fortnight": ("week", 0.5)}
+# "for once", "all at once", "just this once": idioms, unless a period follows ("aim for
+# once a week").
+_IDIOM_BEFORE_ONCE = re.compile(r"(?<![\w])(?:for|at|this)\s+$")
+# A count of one with no unit and no period is an article: "join one club", "finish 1
+# chapter" is a one-off task. "to one coffee" is a target, so it still counts.
+_TARGET_BEFORE = re.compile(r"(?<![\w])to\s+$")
+# "1) stop working weekends", "(2)": list markers; "Two things:", "3 goals:": headings;
+# "my 3 goals are": a count of goals is not a measure of any of them.
+_HEADING_AFTER = re.compile(r"\s*:(?!\d)")
+_META_NOUNS = frozenset(
+    {"goals", "aims", "objectives", "resolutions", "intentions", "priorities", "main goals"}
+)
+_LIST_DOT_BEFORE = re.compile(r"(?:^|[:\n])\s*$")
+_NUMBERED_LIST = re.compile(r"(?:^|[:\n])\s*1[.)]\s")
+# "one week of holiday", "2 days off": an amount of leave, not a measure of anything done.
+_LEAVE_AFTER = re.compile(
+    r"\s+(?:of\s+(?:[a-z]+\s+)?(?:holidays?|leave|vacation|time\s+off|pto)(?![\w])"
+    r"|off(?:\s+(?:work|school|uni|college))?"
+    r"(?=\s*(?:$|[^\w\s]|(?:and|but|by|before|in|on|at|this|next|for|to|from|so|with|during"
+    r"|over|around|after|until|till|then|i)(?![\w]))))"
+)
+_LEAVE_UNITS = frozenset({"days", "weeks", "months"})
+# "the last £600 on my card", "all 6 past papers", "my 2 library books": a number inside a
+# definite phrase picks out things the client already has; doing something to them is a
+# one-off task, not an amount to count ("her" may be an object: "tell her 3 things").
+_DEFINITE_BEFORE = re.compile(
+    r"(?<![\w'])(?:the|all|my|our|your|his|their|these|those)\s+"
+    r"(?:(?:last|remaining|final|other|first|next|outstanding)\s+)?$"
+)
+# "each other", "every other person", "each and every": no occasion is named, nothing repeats;
+# "every few days" leaves the number open (the "few" is a hedge).
+_NOT_OCCASIONS = frozenset({"other", "one", "of", "and", "so", "few", "several", "many", "some"})
 
 Span = tuple[int, int]
 
@@ -145,26 +191,70 @@ def _unit_at(folded: str, pos: int, number: str) -> tuple[str | None, int, float
     return " ".join(kept), end, 1.0
 
 
-def _counted(original: str, folded: str, taken: list[Span]) -> Iterable[Quantity]:
+def _counted(
+    original: str, folded: str, taken: list[Span], in_goal: bool = True
+) -> Iterable[Quantity]:
+    """Numbers with what they count. ``in_goal``: the text is a goal statement, where "one
+    club" or "the last £600" names a task; in a short answer ("1 walk") every number counts.
+    """
     for found in _NUM_AT.finditer(folded):
         start, num_end = found.start(), found.end("num")
         if not _free(start, num_end, taken) or folded[num_end : num_end + 2] in _ORDINAL_ENDINGS:
             continue
-        number = found.group("num")
-        if number.strip() == "once" and _NO_COUNT_AFTER_ONCE.match(folded, num_end):
+        number, cur = found.group("num"), found.group("cur")
+        compared = start < found.start("cur" if cur else "num")  # "at least one", "only 1"
+        bare = number.strip()
+        if bare == "once" and _NO_COUNT_AFTER_ONCE.match(folded, num_end):
+            continue
+        if _list_marker(folded, start, num_end, bare):
             continue
         value = number_value(number)
         if value is None:
             continue
         unit, end, scale = _unit_at(folded, num_end, number)
-        if unit is None and number.strip() in _TIMES_WORDS:
+        if unit is None and bare in _TIMES_WORDS:
             unit = "times"
-        unit = found.group("cur") or unit
+        unit = cur or unit
         per, end = _per_at(folded, end)
-        if unit == "days" and per is None and number.strip() == "one":
-            continue  # "one day I'll..." is a someday, not a count
+        counts = _counts(folded, start, end, bare, unit, compared or bool(cur), in_goal)
+        if per is None and not counts:
+            continue
         taken.append((start, end))
         yield _make(original, start, end, value * scale, unit, per)
+
+
+def _counts(
+    folded: str, start: int, end: int, bare: str, unit: str | None, compared: bool, in_goal: bool
+) -> bool:
+    """Whether a number with no period after it counts anything (see the idioms above)."""
+    if bare == "once":
+        return compared or _IDIOM_BEFORE_ONCE.search(folded, 0, start) is None
+    if unit == "days" and bare == "one":
+        return False  # "one day I'll..." is a someday, not a count
+    if unit in _LEAVE_UNITS and _LEAVE_AFTER.match(folded, end):
+        return False
+    if unit in _MEASURE_UNITS or not in_goal:
+        return True  # "one hour", "1 stone"
+    if _DEFINITE_BEFORE.search(folded, 0, start):
+        return False  # "pay off the last £600", "finish all 6 papers": known things, a task
+    if unit is not None and (unit in _META_NOUNS or _HEADING_AFTER.match(folded, end)):
+        return False
+    if bare in ("one", "1") and not compared:
+        return _TARGET_BEFORE.search(folded, 0, start) is not None
+    return True
+
+
+def _list_marker(folded: str, start: int, num_end: int, bare: str) -> bool:
+    """ "1) stop working weekends", "(2) gym", "1. walk" at the start of a line or after ":"."""
+    if not bare.isdigit() or len(bare) > 2:
+        return False
+    after = folded[num_end : num_end + 2]
+    if after.startswith(")"):
+        return True
+    if after not in (". ", ".\n"):
+        return False
+    at_line_start = _LIST_DOT_BEFORE.search(folded, 0, start) is not None
+    return at_line_start or (start > 0 and _NUMBERED_LIST.search(folded) is not None)
 
 
 def _hours_in_words(original: str, folded: str, taken: list[Span]) -> Iterable[Quantity]:
@@ -221,9 +311,21 @@ def _frequencies(original: str, folded: str, taken: list[Span]) -> Iterable[Quan
         word = found.group("unit") or found.group("adverb") or found.group("plural") or ""
         # "every lecture": once per occasion, however often those come
         per, value = _FREQ_PER.get(word, ("week", 1.0)) if word else (None, 1.0)
-        value = value / 2 if found.group("other") else value
+        if found.group("other"):
+            value /= _EVERY_NTH[found.group("other").strip()]
         taken.append((found.start(), found.end()))
         yield _make(original, found.start(), found.end(), value, "times", per)
+
+
+def _every_n(original: str, folded: str, taken: list[Span]) -> Iterable[Quantity]:
+    """ "every 3 days", "every two weeks": once in that many."""
+    for found in _EVERY_N.finditer(folded):
+        count = number_value(found.group("num"))
+        if not count or not _free(found.start(), found.end(), taken):
+            continue
+        per, scale = _EVERY_N_PER.get(found.group("unit"), ("month", 1.0))
+        taken.append((found.start(), found.end()))
+        yield _make(original, found.start(), found.end(), scale / count, "times", per)
 
 
 def _x_first(original: str, folded: str, taken: list[Span]) -> Iterable[Quantity]:
@@ -266,6 +368,7 @@ _FINDERS = (
     _changes,
     _hours_in_words,
     _weekday_sets,
+    _every_n,
     _x_first,
     _counted,
     _lead_times,
@@ -273,17 +376,24 @@ _FINDERS = (
 )
 
 
-def find_quantities(text: str, blocked: Iterable[Span] = ()) -> tuple[Quantity, ...]:
-    """Every quantity in ``text`` outside the ``blocked`` character ranges (dates, say)."""
+def find_quantities(
+    text: str, blocked: Iterable[Span] = (), in_goal: bool = True
+) -> tuple[Quantity, ...]:
+    """Every quantity in ``text`` outside the ``blocked`` character ranges (dates, say).
+
+    ``in_goal=False`` reads a short answer, where "1 walk" or "all 23 of them" is a count,
+    not the one-off task it would be in a goal ("join one club").
+    """
     folded = fold(text)
     taken = list(blocked)
-    found = [quantity for finder in _FINDERS for quantity in finder(text, folded, taken)]
+    finders = [partial(_counted, in_goal=in_goal) if f is _counted else f for f in _FINDERS]
+    found = [quantity for finder in finders for quantity in finder(text, folded, taken)]
     return tuple(sorted(found, key=lambda quantity: quantity.start))
 
 
 def parse_quantity(text: str) -> Quantity | None:
     """The first quantity in a short answer; "none"/"no"/"never" alone mean 0."""
-    found = find_quantities(text)
+    found = find_quantities(text, in_goal=False)
     if found:
         return found[0]
     stripped = text.strip()

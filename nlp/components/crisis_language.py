@@ -366,6 +366,8 @@ class CrisisLanguage:
             "crisis_net.jsonl": self.net,
             DISTRESS_FILE: self.distress,
         }
+        # Many patterns test the same lemma sets: one copy of each (about 1 MB).
+        interned: dict[frozenset[str], frozenset[str]] = {}
         for name, tier in tiers.items():
             path = rules_dir / name
             if name != "crisis_patterns.jsonl" and not path.exists():
@@ -382,7 +384,12 @@ class CrisisLanguage:
                         anchors = _anchor(pattern)
                     except (ValueError, RuleError) as error:  # MatchPatternError: ValueError
                         raise RuleError(f"{path.name}:{number}: {rule.id}: {error}") from error
-                    required = tuple(x for t in pattern if (x := _token_lemmas(t)) is not None)
+                    required = tuple(
+                        interned.setdefault(x, x)
+                        for t in pattern
+                        if (x := _token_lemmas(t)) is not None
+                    )
+                    anchors = interned.setdefault(anchors, anchors)
                     group.append(_RuleMatcher(rule, matcher, anchors, _reach(pattern), required))
         self.squashed = _load_squashed(rules_dir / "crisis_squashed.jsonl")
         self._by_anchor = _index(self.rules)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.language import Language
@@ -46,6 +47,21 @@ def _excepted(doc: Doc, start: int, end: int, rule: dict[str, Any]) -> bool:
     for after in ends:
         rest = doc[after : after + 3].text.lower()
         if any(rest.startswith(words) for words in rule.get("unless_followed_by", ())):
+            return True
+    return False
+
+
+_BY = re.compile(r"\s+by\s+")
+
+
+def _measured(doc: Doc, start: int, end: int) -> bool:
+    """A comparative with its amount: right after a quantity ("fifteen minutes earlier",
+    "an hour less") or followed by "by" and one ("earlier by 15 minutes")."""
+    text = doc.text
+    for quantity in doc._.quantities:
+        if quantity.end <= start and not text[quantity.end : start].strip():
+            return True
+        if quantity.start >= end and _BY.fullmatch(text, end, quantity.start):
             return True
     return False
 
@@ -101,6 +117,8 @@ class VagueFinder:
                 word = doc[end + rule["adjective_at"]].lower_
                 if not _looks_adjective(word, self.states, self.endings):
                     continue
+            if "pairs" in rule and not self._paired(doc, end, rule["pairs"]):
+                continue  # "worn out" and "fed up" are states; "worked out" is not
             while end - start > 1 and doc[end - 1].lower_ in _DANGLING:
                 end -= 1  # "get on top of my": the optional object never came
             if _excepted(doc, start, end, rule):
@@ -113,9 +131,18 @@ class VagueFinder:
                 continue
             keep = rule.get("keep")
             span = doc[start : start + keep] if keep else doc[start:end]
+            if rule.get("measured_by") and _measured(doc, span.start_char, span.end_char):
+                continue  # "15 minutes earlier", "run faster by 30 seconds": a measured change
             wording = rule.get("message", rule["id"])
             hits.append((span.start_char, span.end_char, rule["kind"], wording))
         return hits
+
+    @staticmethod
+    def _paired(doc: Doc, end: int, pairs: str) -> bool:
+        """The match ends in a word and its particle that the ``pairs`` list names together
+        ("stressed-out" reads as "stressed out")."""
+        head = end - 3 if end >= 3 and doc[end - 2].text == "-" else end - 2
+        return head >= 0 and f"{doc[head].lower_} {doc[end - 1].lower_}" in word_set(pairs)
 
     def _phrase_ends(self, doc: Doc, end: int) -> bool:
         """Nothing but punctuation or a function word follows: no noun for it to describe."""

@@ -699,3 +699,148 @@ def test_goal_statements_rarely_trigger_the_distress_tier() -> None:
     texts = [json.loads(line)["text"] for line in SMART_CORPUS.read_text().splitlines() if line]
     fired = [t for t in texts if (m := detect_crisis(t)) is not None and m.kind == "distress"]
     assert len(fired) <= 0.03 * len(texts), fired
+
+
+# Rule families written after the fresh12 batch: plans and goodbyes stated as plain facts, with
+# no feeling word in them. None of these lines is in the corpus: each family must catch wording
+# it was not tuned on, and leave alone the ordinary facts that share its words.
+FACT_FAMILIES = {
+    "net.life_insurance": [
+        "Checked my life insurance again. The exclusion clause ran out in May.",
+        "the waiting period on my life cover has passed now",
+        "life policy exclusion ends next month, then it's fine",
+    ],
+    "net.platform": [
+        "I keep thinking about stepping forward when the train comes in",
+        "sometimes I imagine falling under the train",
+        "the pull to lean over the edge when the express rushes through",
+        "I stood at the platform edge last night for a long time",
+        "thought about lying down on the tracks",
+    ],
+    "net.train_through": [
+        "looked up which fast trains go through our station without stopping",
+        "I know exactly when the express trains that don't stop here come through",
+        "checked how fast the freight trains go through the platform",
+    ],
+    "net.goodbye_prep": [
+        "found a good home for my cat last week",
+        "we found my dog a new family, it's for the best",
+        "rehomed my rabbit yesterday, didn't tell anyone why",
+    ],
+    "distress.left_note": [
+        "Left an envelope for my dad on his pillow.",
+        "I'm leaving letters for my kids in my desk drawer.",
+        "left my brother a letter. he'll understand later",
+        "I've left a note to my husband in the glovebox.",
+    ],
+    "distress.one_way": [
+        "Bought a one-way ticket. Wrote a note for my parents and left it on the bed.",
+        "got a one way ticket for Sunday, the envelopes are on the dresser",
+    ],
+    "distress.not_your_fault": [
+        "Tell my mum none of this is her fault.",
+        "I want you to know none of this is your fault.",
+        "none of it was anyone's fault, remember that",
+    ],
+}
+FACT_MUST_NOT_TRIGGER = [
+    "I left a note for my flatmate about the bins",
+    "I left a note for my mum saying I'd be back by ten",
+    "left an envelope for my brother with the rent money in it",
+    "I left a voice note for my friend",
+    "I left a thank you card for my nan",
+    "left a note for the cleaner",
+    "I wrote a love letter to my wife",
+    "booked a one-way ticket to Lisbon for my new job!",
+    "none of this is my fault, the printer broke",
+    "We told the kids none of this is their fault, the divorce is between us",
+    "I found a new home for my old sofa",
+    "found homes for the kittens our cat had",
+    "I stand on the platform every morning and think about my to-do list",
+    "I want to step onto the train without panicking",
+    "thinking about stepping off the bus a stop early to walk more",
+    "I want to step forward and lead the team",
+    "I always step back when the train comes in",
+    "I fell over on the platform and grazed my knee",
+    "the train didn't stop at our station this morning so I was late",
+    "the express doesn't stop here anymore, annoying",
+    "looked up which trains don't stop at Didcot so I can plan my commute",
+    "got life insurance now that the baby is here",
+    "Goal: compare three life insurance quotes by Friday",
+    "my travel insurance has an exclusion for pre-existing conditions",
+    "my life insurance excludes pre-existing conditions so I need a medical first",
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [(rule, text) for rule, texts in FACT_FAMILIES.items() for text in texts],
+    ids=lambda value: value[:40],
+)
+def test_plans_and_goodbyes_stated_as_facts_are_found(rule: str, text: str) -> None:
+    match = rules_only(text)
+    assert match is not None and match.rule == rule
+
+
+@pytest.mark.parametrize("text", FACT_MUST_NOT_TRIGGER, ids=lambda t: t[:40])
+def test_ordinary_facts_sharing_their_words_are_left_alone(text: str) -> None:
+    assert rules_only(text) is None
+
+
+def test_means_near_trains_are_immediate_goodbye_facts_are_gentle() -> None:
+    for text in FACT_FAMILIES["net.platform"] + FACT_FAMILIES["net.train_through"]:
+        match = rules_only(text)
+        assert match is not None and match.immediate_danger, text
+    for rule in ("distress.left_note", "distress.one_way", "distress.not_your_fault"):
+        for text in FACT_FAMILIES[rule]:
+            match = rules_only(text)
+            assert match is not None and match.kind == "distress", text
+
+
+# Words that are crisis language elsewhere, used here about coffee, games, fiction and other
+# people's deaths: false alarms in fresh12 that the rules now leave alone. Beside them, the
+# wording that shares those words and must still be found.
+LOOKALIKES_LEFT_ALONE = [
+    "overdosed on coffee before the exam, hands shaking lol",
+    "I OD'd on netflix this weekend",
+    "overdosed on sugar at the party",
+    "overdosed on caffeine today",
+    "thousands dead after the floods, it's awful to watch",
+    "a lot of workers died building the railway, the documentary said",
+    "died like 40 times to the final boss lmao",
+    "i died 12 times on that boss fight",
+    "the finale killed off my favourite character. I'm not okay 😭",
+    "they killed off everyone in the last episode, I'm not okay lol",
+    "I'm going to end it with my gym membership",
+    "i wanna disappear into my duvet all weekend",
+    "He's not a danger or anything, I just blocked him",
+]
+STILL_FOUND = {
+    "I overdosed on my meds last night": "overdose.on",
+    "I overdosed on Sunday": "overdose.on",
+    "I overdosed on purpose": "overdose.on",
+    "overdosed on coffee and 20 of my sleeping pills": "overdose.on_drug",
+    "I want to overdose": "overdose.word",
+    "death feels like the only option": "net.any_death",
+    "I'm not okay.": "distress.not_okay_end",
+    "I'm not okay, I keep telling people I'm fine": "distress.not_okay_end",
+}
+
+
+@pytest.mark.parametrize("text", LOOKALIKES_LEFT_ALONE, ids=lambda t: t[:40])
+def test_hyperbole_games_fiction_and_others_deaths_are_left_alone(text: str) -> None:
+    assert rules_only(text) is None
+
+
+@pytest.mark.parametrize(("text", "rule"), STILL_FOUND.items(), ids=lambda value: value[:40])
+def test_crisis_wording_beside_those_lookalikes_is_still_found(text: str, rule: str) -> None:
+    match = rules_only(text)
+    assert match is not None and match.rule == rule
+
+
+def test_squashed_overdose_skips_overdosed_on_coffee_only() -> None:
+    for text in ("overdosed.on.coffee", "overdosedoncoffee"):
+        assert rules_only(text) is None, text
+    for text in ("overdosed.on.pills", "overdosedonsunday", "overdosed"):
+        match = rules_only(text)
+        assert match is not None and match.kind == "overdose", text

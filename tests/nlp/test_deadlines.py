@@ -117,3 +117,36 @@ def goal_date(text: str) -> date | None:
 def test_season_time_is_vague(text: str) -> None:
     (match,) = find_deadlines(text, SATURDAY)
     assert match.vague and match.deadline is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I will ask my manager this Friday for one week of holiday.", date(2026, 11, 27)),
+        ("ask for 2 days off", None),
+        ("go away for 2 weeks of holiday by june", date(2027, 6, 1)),
+        ("for 30 days of no alcohol", date(2026, 12, 21)),
+        ("for the next 2 weeks of term", date(2026, 12, 5)),
+        ("go to the gym for 6 weeks", date(2027, 1, 2)),
+    ],
+)
+def test_the_length_of_a_thing_is_not_a_deadline(text: str, expected: date | None) -> None:
+    assert goal_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "call my gran every other friday",
+        "go swimming every second tuesday",
+        "see a friend every 2nd tuesday",
+        "every third sunday",
+        "each alternate monday",
+    ],
+)
+def test_every_nth_weekday_is_a_frequency(text: str) -> None:
+    assert find_deadlines(text, SATURDAY) == ()
+
+
+def test_a_word_ending_in_each_is_not_every() -> None:
+    assert goal_date("take the dog to the beach on sunday") == date(2026, 11, 22)

@@ -107,3 +107,136 @@ def test_frequencies_with_in_the(text: str, value: float, per: str | None) -> No
 )
 def test_ordinals_conjunctions_and_idioms_count_nothing(text: str) -> None:
     assert find_quantities(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i just want to feel good about myself for once",
+        "for once in my life finish something",
+        "do it all at once",
+        "skip the gym just this once",
+    ],
+)
+def test_once_in_idioms_counts_nothing(text: str) -> None:
+    assert find_quantities(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [("aim for once a week", "week"), ("at least once this week", None), ("swim once", None)],
+)
+def test_once_as_a_count(text: str, per: str | None) -> None:
+    (found,) = find_quantities(text)
+    assert (found.value, found.unit, found.per) == (1, "times", per)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Join one club at college",
+        "finish one chapter by friday",
+        "make one new friend this year",
+        "call one of my friends",
+        "pay off the last £600 on my credit card",
+        "finish all 6 past papers",
+        "return my 2 library books",
+    ],
+)
+def test_a_one_off_task_in_a_goal_counts_nothing(text: str) -> None:
+    """ "one club" alone is an article, and a number in a definite phrase picks out known
+    things: doing something to them once is a task, not an amount (see the guide)."""
+    assert find_quantities(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("join two clubs", 2, "clubs"),
+        ("only one dessert", 1, "dessert"),
+        ("at least one walk", 1, "walk"),
+        ("cut down to one coffee", 1, "coffee"),
+        ("meditate for one hour", 1, "hours"),
+        ("lose 1 stone", 1, "stone"),
+        ("save £500", 500, "£"),
+        ("get my 8 hours of sleep", 8, "hours"),
+        ("tell her 3 things I love about her", 3, "things"),
+    ],
+)
+def test_counts_that_stay_counts(text: str, value: float, unit: str) -> None:
+    (found,) = find_quantities(text)
+    assert (found.value, found.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(("text", "value"), [("1 walk", 1), ("one", 1), ("all 23 of them", 23)])
+def test_in_a_short_answer_every_number_counts(text: str, value: float) -> None:
+    found = parse_quantity(text)
+    assert found is not None and found.value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two things: walk the dog and call mum",
+        "3 goals: run, read, sleep",
+        "my two main goals: sleep and eat",
+        "my 3 goals are to walk, read and sleep",
+        "1) stop working weekends 2) finish the tax return",
+        "(1) call the gp (2) book the dentist",
+        "goals:\n1. walk the dog\n2. call mum",
+        "1. walk the dog 2. call mum",
+    ],
+)
+def test_enumerations_are_not_measures(text: str) -> None:
+    assert find_quantities(text) == ()
+
+
+def test_list_markers_leave_the_items_measures() -> None:
+    found = find_quantities("ok goals: 1) stop working weekends 2) gym 2x a week")
+    assert [(q.value, q.unit, q.per) for q in found] == [(2, "times", "week")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ask my manager for one week of holiday",
+        "ask for 2 days off",
+        "take 2 weeks off work in august",
+        "book 10 days of annual leave",
+    ],
+)
+def test_an_amount_of_leave_is_not_a_measure(text: str) -> None:
+    assert find_quantities(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "per"),
+    [("take one day off a week", 1, "week"), ("take two days off a month", 2, "month")],
+)
+def test_days_off_with_a_period_are_a_frequency(text: str, value: float, per: str) -> None:
+    (found,) = find_quantities(text)
+    assert (found.value, found.unit, found.per) == (value, "days", per)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "per"),
+    [
+        ("call my gran every other friday", 0.5, "week"),
+        ("go swimming every second tuesday", 0.5, "week"),
+        ("see a friend every 2nd tuesday", 0.5, "week"),
+        ("every alternate day", 0.5, "day"),
+        ("every third week", 1 / 3, "week"),
+        ("every fortnight", 0.5, "week"),
+        ("every two weeks", 0.5, "week"),
+        ("water the plants every 3 days", 1 / 3, "day"),
+        ("every couple of weeks", 0.5, "week"),
+        ("every 2 months", 0.5, "month"),
+    ],
+)
+def test_every_nth_occasion_is_a_frequency(text: str, value: float, per: str) -> None:
+    (found,) = find_quantities(text)
+    assert (found.value, found.unit, found.per) == (pytest.approx(value), "times", per)
+
+
+def test_every_few_days_leaves_the_number_open() -> None:
+    assert find_quantities("call mum every few days") == ()

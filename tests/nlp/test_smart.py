@@ -93,3 +93,24 @@ def test_abstinence_over_a_counted_period_is_measurable(text: str, days: int) ->
 )
 def test_a_period_or_date_alone_is_not_a_measure(text: str) -> None:
     assert not report(text).measurable
+
+
+@pytest.mark.parametrize(
+    ("text", "measurable", "deadline"),
+    [
+        ("i just want to feel good about myself for once", False, None),
+        ("Join one club at college and try to speak up sometimes.", False, None),
+        ("I will ask my manager this Friday for one week of holiday.", False, date(2026, 11, 27)),
+        ("pay off the last £600 on my credit card in two weeks", False, date(2026, 12, 5)),
+        ("Two things: walk the dog and call mum", False, None),
+        ("call my gran every other friday", True, None),
+        ("go swimming every second tuesday until christmas", True, date(2026, 12, 25)),
+        ("ok goals: 1) stop working weekends 2) gym 2x a week", True, None),
+    ],
+)
+def test_idioms_tasks_and_lists_against_counts(
+    text: str, measurable: bool, deadline: date | None
+) -> None:
+    found = report(text)
+    assert (found.measurable, found.deadline) == (measurable, deadline)
+    assert found.time_bound == (deadline is not None)
