@@ -255,6 +255,7 @@ class Sample:
     bot_cpu: float
     driver_cpu: float
     failures: int
+    api_calls: int  # Bot API requests the bots made
 
     @property
     def throughput(self) -> float:
@@ -267,6 +268,10 @@ class Sample:
     @property
     def driver_cpu_per_update(self) -> float:
         return self.driver_cpu / self.updates
+
+    @property
+    def api_calls_per_update(self) -> float:
+        return self.api_calls / self.updates
 
     def percentile(self, q: int) -> float:
         """Latency percentile in ms (nearest rank)."""
@@ -318,6 +323,7 @@ async def run_clients(
     latencies: list[float] = []
     bot_cpu = sum(bot.cpu_seconds() for bot in row.bots)
     driver_cpu = time.process_time()
+    calls = len(api.calls)
     started = time.perf_counter()
     done = await asyncio.gather(*(converse(api, row, steps, chat, latencies) for chat in chats))
     wall = time.perf_counter() - started
@@ -328,6 +334,7 @@ async def run_clients(
         bot_cpu=sum(bot.cpu_seconds() for bot in row.bots) - bot_cpu,
         driver_cpu=time.process_time() - driver_cpu,
         failures=done.count(False),
+        api_calls=len(api.calls) - calls,
     )
 
 
@@ -501,9 +508,9 @@ def cpu_ratios(rows: Sequence[Row], samples: dict[int, list[Sample]], index: int
 
 HEADER = (
     f"{'row':<34}{'limiter':>8}{'clients':>8}{'upd/s':>8}{'p50 ms':>8}{'p99 ms':>8}"
-    f"{'bot CPU':>9}{'fake CPU':>9}{'time/upd':>10}{'CPU/upd':>9}{'fail':>6}"
+    f"{'bot CPU':>9}{'fake CPU':>9}{'API':>6}{'time/upd':>10}{'CPU/upd':>9}{'fail':>6}"
 )
-SUBHEADER = f"{'':<66}{'ms/upd':>9}{'ms/upd':>9}{'vs echo':>10}{'vs echo':>9}"
+SUBHEADER = f"{'':<66}{'ms/upd':>9}{'ms/upd':>9}{'/upd':>6}{'vs echo':>10}{'vs echo':>9}"
 
 
 def table_line(rows: Sequence[Row], samples: dict[int, list[Sample]], index: int) -> str:
@@ -519,7 +526,8 @@ def table_line(rows: Sequence[Row], samples: dict[int, list[Sample]], index: int
         f"{median([s.throughput for s in runs]):>8.1f}"
         f"{median([s.percentile(50) for s in runs]):>8.0f}"
         f"{median([s.percentile(99) for s in runs]):>8.0f}"
-        f"{median(per_update):>9.2f}{median(fake):>9.2f}{ratio:>10}{cpu:>9}"
+        f"{median(per_update):>9.2f}{median(fake):>9.2f}"
+        f"{median([s.api_calls_per_update for s in runs if s.updates]):>6.2f}{ratio:>10}{cpu:>9}"
         f"{sum(s.failures for s in runs):>6}"
     )
 
@@ -592,7 +600,8 @@ def configuration(args: argparse.Namespace, steps: Sequence[Step], pg: str) -> l
         "30/s = as build_application configures it (PTB defaults: 30 requests/s overall per "
         "process, 20/min per group, no per-private-chat limit); the echo bot gets the same",
         "time/upd vs echo = echo throughput / Waypoint throughput in the same repeat; "
-        "CPU/upd vs echo = bot-process CPU per update (PostgreSQL server CPU not included)",
+        "CPU/upd vs echo = bot-process CPU per update (PostgreSQL server CPU not included); "
+        "API/upd = Bot API requests the bot made per update (answers, edits, sends)",
     ]
 
 

@@ -64,6 +64,7 @@ from spacy.language import Language
 
 from nlp.components.crisis_classifier import THRESHOLD, add_trained_classifier, crisis_score
 from nlp.components.crisis_language import DISTRESS_KIND, EXTENSION, FACTORY, CrisisFinding
+from nlp.pipeline import outgrown
 
 # Telegram caps a message at 4,096 characters; the console transport does not. We scan the
 # first MAX_HEAD and the last MAX_TAIL characters of anything longer, which bounds the work per
@@ -73,9 +74,6 @@ MAX_TAIL = 4_000
 # Long texts are scanned in chunks; the overlap keeps a phrase on a boundary inside one chunk.
 CHUNK_CHARS = 1_500
 CHUNK_OVERLAP = 200
-# Each new word adds a string to the vocab. Rebuild the pipeline past this size so a long-running
-# bot does not grow without bound (or keep clients' words in memory indefinitely).
-MAX_VOCAB_STRINGS = 100_000
 # `CrisisMatch.rule` of a match made by the learned tier; its span is the whole chunk it scored.
 LEARNED_RULE = "learned.classifier"
 
@@ -111,10 +109,10 @@ def crisis_pipeline() -> Language:
     """The shared pipeline, built on first use (about 0.1 s) and then reused by all threads."""
     global _nlp
     nlp = _nlp
-    if nlp is not None and len(nlp.vocab.strings) < MAX_VOCAB_STRINGS:
+    if nlp is not None and not outgrown(nlp):
         return nlp
     with _lock:
-        if _nlp is None or len(_nlp.vocab.strings) >= MAX_VOCAB_STRINGS:
+        if _nlp is None or outgrown(_nlp):
             _nlp = build_pipeline()
         return _nlp
 

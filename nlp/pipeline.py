@@ -20,6 +20,9 @@ COMPONENTS = (
     "waypoint_actions",
     "waypoint_achievability",
 )
+# Each new word adds a string to the vocab. Rebuild a pipeline past this size so a long-running
+# bot does not grow without bound (or keep clients' words in memory indefinitely).
+MAX_VOCAB_STRINGS = 100_000
 _lock = threading.Lock()
 _pipelines: dict[str, Language] = {}
 _chosen: list[str] = []  # set by use_model(); wins over the environment
@@ -49,13 +52,18 @@ def get_pipeline(model: str | None = None) -> Language:
     """
     name = configured_model() if model is None else model.strip()
     pipeline = _pipelines.get(name)
-    if pipeline is None:
+    if pipeline is None or outgrown(pipeline):
         with _lock:
             pipeline = _pipelines.get(name)
-            if pipeline is None:
+            if pipeline is None or outgrown(pipeline):
                 pipeline = _build(name)
                 _pipelines[name] = pipeline
     return pipeline
+
+
+def outgrown(pipeline: Language) -> bool:
+    """Whether the vocab has collected enough clients' words that the pipeline is rebuilt."""
+    return len(pipeline.vocab.strings) >= MAX_VOCAB_STRINGS
 
 
 def _build(name: str) -> Language:

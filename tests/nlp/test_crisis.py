@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from nlp import CrisisMatch, detect_crisis
+from nlp import CrisisMatch, detect_crisis, pipeline
 from nlp.components.crisis_classifier import PIPE
 from nlp.components.crisis_language import EXTENSION, KINDS, RuleError, expand_token
 from nlp.crisis import MAX_HEAD, MAX_TAIL, crisis_pipeline, find_crisis
@@ -229,6 +229,18 @@ def test_pipeline_is_built_once_and_safe_across_threads() -> None:
     ]
     assert results == [detect_crisis(t) for t in texts]
     assert crisis_pipeline() is crisis_pipeline()
+
+
+def test_a_vocab_full_of_clients_words_is_dropped_and_crisis_is_still_found(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    used = crisis_pipeline()
+    monkeypatch.setattr(pipeline, "MAX_VOCAB_STRINGS", len(used.vocab.strings) + 3)
+    assert detect_crisis("zyxt quorbl flimp wobbet") is None  # four words nobody wrote before
+
+    match = detect_crisis("i want to kill myself")
+    assert crisis_pipeline() is not used and "quorbl" not in crisis_pipeline().vocab.strings
+    assert match is not None and match.kind == "suicidal"
 
 
 def test_pattern_shorthand_expands_to_spacy_patterns() -> None:

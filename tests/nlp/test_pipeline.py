@@ -19,6 +19,20 @@ def test_built_once() -> None:
     assert pipeline.get_pipeline("") is pipeline.get_pipeline("")
 
 
+def test_a_vocab_full_of_clients_words_is_dropped_and_the_analysis_is_unchanged(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    goal = "walk the dog for 20 minutes every morning until March 1"
+    before = report_from_doc(analyze_doc(goal))
+    used = pipeline.get_pipeline("")
+    monkeypatch.setattr(pipeline, "MAX_VOCAB_STRINGS", len(used.vocab.strings) + 3)
+    used("zyxt quorbl flimp wobbet")  # four words nobody wrote before
+
+    fresh = pipeline.get_pipeline("")
+    assert fresh is not used and "quorbl" not in fresh.vocab.strings
+    assert report_from_doc(analyze_doc(goal)) == before
+
+
 def test_missing_trained_pipeline_falls_back_to_blank(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING, logger="nlp.pipeline"):
         nlp = pipeline.get_pipeline("xx_not_installed_sm")
