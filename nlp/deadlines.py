@@ -169,6 +169,8 @@ def _relative(found: re.Match[str], today: date) -> date | None:
     length_of = _LENGTH_OF.match(found.string, found.end())
     if words[0] == "for" and words[1] not in _UPCOMING and length_of:
         return None  # "ask for one week of holiday": how long the holiday is
+    if words[0] == "for" and len(words) == 3 and words[1] == "the":
+        return None  # "meal prep for the week": the week it serves, not a deadline
     count = number_value(found["n"]) if found["n"] not in (None, "a", "an") else 1.0
     unit = found["unit"]
     if count is None or count > 120:
@@ -390,7 +392,15 @@ _DAY = rf"(?:{_WEEKDAY})s?"
 _DAY_JOIN = r"\s*(?:,|&|\+|/|-|\band\b|\bor\b|\bto\b|\bthrough\b|\bthru\b|\bn\b)?\s*"
 WEEKDAY_SET = re.compile(
     rf"(?<![\w'])(?:(?P<days>{_DAY}(?:(?:{_DAY_JOIN}|\s*,\s*(?:and\s+)?){_DAY})+)"
-    rf"|(?P<part>{_DAY})\s+(?:mornings|evenings|nights|afternoons|lunchtimes))(?![\w])"
+    rf"|(?P<part>{_DAY})\s+(?:mornings|evenings|nights|afternoons|arvos|lunchtimes))(?![\w])"
+)
+# One part of a named day: "sun arvo", "sat morning", "friday night". A time of day, like a
+# clock time; "by friday night" is a deadline instead (``DAY_PART_DEADLINE`` before it).
+DAY_PART = re.compile(
+    rf"(?<![\w'])(?:{_WEEKDAY})\s+(?:morning|afternoon|arvo|evening|night|lunchtime)(?![\w])"
+)
+DAY_PART_DEADLINE = re.compile(
+    r"(?<![\w])(?:by|before|until|till|til|no\s+later\s+than)\s+(?:the\s+|this\s+|next\s+)?$"
 )
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from functools import partial
 
-from nlp.deadlines import WEEKDAY_SET, weekday_set_size
+from nlp.deadlines import DAY_PART, DAY_PART_DEADLINE, WEEKDAY_SET, weekday_set_size
 from nlp.findings import Quantity
 from nlp.normalize import fold
 from nlp.numbers import NUMBER, number_value
@@ -79,7 +79,7 @@ _CHANGE = re.compile(
 _FREQ = re.compile(
     r"(?<![\w])(?:(?:every|each)\s+(?:single\s+)?(?P<other>(?:other|alternate|second|2nd"
     r"|third|3rd|fourth|4th)\s+)?"
-    r"(?P<unit>day|morning|evening|night|afternoon|weekday|week|weekend|fortnight|month"
+    r"(?P<unit>day|morning|evening|night|afternoon|arvo|weekday|week|weekend|fortnight|month"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
     r"|(?P<adverb>daily|everyday|nightly|weekly|monthly|weekdays|weeknights)"
     r"|on\s+(?P<plural>(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekends)"
@@ -87,7 +87,8 @@ _FREQ = re.compile(
 )
 _FREQ_PER = {
     "day": ("day", 1.0), "morning": ("day", 1.0), "evening": ("day", 1.0),
-    "night": ("day", 1.0), "afternoon": ("day", 1.0), "weekday": ("week", 5.0),
+    "night": ("day", 1.0), "afternoon": ("day", 1.0), "arvo": ("day", 1.0),
+    "weekday": ("week", 5.0),
     "week": ("week", 1.0), "weekend": ("week", 1.0), "month": ("month", 1.0),
     "fortnight": ("week", 0.5),
     "daily": ("day", 1.0), "everyday": ("day", 1.0), "nightly": ("day", 1.0),
@@ -345,6 +346,25 @@ def _weekday_sets(original: str, folded: str, taken: list[Span]) -> Iterable[Qua
             yield _make(original, found.start(), found.end(), float(size), "times", "week")
 
 
+_ONE_DAY_BEFORE = re.compile(r"(?<![\w])(?:this|next|coming)\s+$")  # "this sat morning": once
+
+
+def _day_parts(original: str, folded: str, taken: list[Span], dates: int = 0) -> Iterable[Quantity]:
+    """ "meal prep sun arvo", "call mum on sunday afternoon": a time slot once a week.
+
+    The weekday in it may also be read as a date ("on sunday"); the slot counts all the
+    same, so only the quantities found so far (``taken[dates:]``) can stand in its way.
+    """
+    for found in DAY_PART.finditer(folded):
+        start, end = found.span()
+        if DAY_PART_DEADLINE.search(folded, max(0, start - 24), start):
+            continue  # "finish it by friday night": a deadline, not when it is done
+        if _free(start, end, taken[dates:]):
+            taken.append((start, end))
+            once = _ONE_DAY_BEFORE.search(folded, max(0, start - 12), start) is not None
+            yield _make(original, start, end, 1.0, "times", None if once else "week")
+
+
 # "a week before the deadline", "an hour early": a lead time is a measure.
 _LEAD_TIME = re.compile(
     r"(?<![\w])(?:a|an|one)\s+(?P<unit>day|week|hour|month|fortnight)\s+"
@@ -368,6 +388,7 @@ _FINDERS = (
     _changes,
     _hours_in_words,
     _weekday_sets,
+    _day_parts,
     _every_n,
     _x_first,
     _counted,
@@ -387,6 +408,7 @@ def find_quantities(
     folded = fold(text)
     taken = list(blocked)
     finders = [partial(_counted, in_goal=in_goal) if f is _counted else f for f in _FINDERS]
+    finders = [partial(_day_parts, dates=len(taken)) if f is _day_parts else f for f in finders]
     found = [quantity for finder in finders for quantity in finder(text, folded, taken)]
     return tuple(sorted(found, key=lambda quantity: quantity.start))
 

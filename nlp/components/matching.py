@@ -51,7 +51,8 @@ class RuleMatcher:
         self.gated: list[tuple[str, frozenset[str] | None, Matcher]] = []
         for rule in load_jsonl(rules_file):
             if "phrases" in rule:
-                self.phrases.add(rule["id"], [nlp.make_doc(text) for text in rule["phrases"]])
+                texts = _expand(rule["phrases"])  # a list, or "@name" for a lexicon list
+                self.phrases.add(rule["id"], [nlp.make_doc(text) for text in texts])
             if "pattern" in rule:
                 pattern = _expand(rule["pattern"])
                 matcher = Matcher(nlp.vocab, validate=True)

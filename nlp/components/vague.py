@@ -17,6 +17,12 @@ from nlp.rules_data import load_jsonl
 # Where two flags cover the same words, the more telling kind names them.
 _PRIORITY = ("vague_feeling", "vague_improvement", "vague_deadline", "hedge")
 
+# "I'm", "im", "I am", "we're": the present of "be" after its first-person subject.
+_PRESENT_BE = {
+    "i": frozenset({"'m", "m", "am", "’m"}),
+    "we": frozenset({"'re", "re", "are", "’re"}),
+}
+_SUBJECT_AND_BE = frozenset({"im", "iam"})
 _DANGLING = frozenset({"my", "our", "the", "his", "her", "their", "your", "this", "that"})
 Hit = tuple[int, int, str, str]  # start char, end char, kind, rule id
 
@@ -83,6 +89,11 @@ class VagueFinder:
         self.relative_heads = word_set("relative_heads")
         self.breaks = word_set("clause_breaks") - self.subordinators - {"that", "which"}
         self.phrase_ends = word_set("function_words") | word_set("clause_breaks")
+        self.intensifiers = word_set("intensifiers") | {"a"}
+        self.adverbs = self.intensifiers | word_set("adverbs")
+        self.hedge_objects = word_set("hedge_objects")
+        self.determiners = word_set("possessives")
+        self.qualifiers = word_set("object_qualifiers")
 
     def __call__(self, doc: Doc) -> Doc:
         hits = self._rule_hits(doc) + [
@@ -111,8 +122,13 @@ class VagueFinder:
 
     def _rule_hits(self, doc: Doc) -> list[Hit]:
         hits: list[Hit] = []
+        described: list[tuple[int, int]] = []  # states that describe, not wish for
         for rule_id, start, end in self.matcher(doc):
             rule = self.rules[rule_id]
+            if "after_verb" in rule:
+                start = self._verb_before(doc, start, rule["after_verb"])
+                if start < 0:
+                    continue  # "be on time" is not listed; "sit on edge" has no state verb
             if "adjective_at" in rule:
                 word = doc[end + rule["adjective_at"]].lower_
                 if not _looks_adjective(word, self.states, self.endings):
@@ -121,6 +137,8 @@ class VagueFinder:
                 continue  # "worn out" and "fed up" are states; "worked out" is not
             while end - start > 1 and doc[end - 1].lower_ in _DANGLING:
                 end -= 1  # "get on top of my": the optional object never came
+            if rule.get("hedge_object") and self._hedge_object(doc, start, end):
+                continue  # "figure stuff out": the object is a hedge, flagged on its own
             if _excepted(doc, start, end, rule):
                 continue
             if rule.get("ends_phrase") and not self._phrase_ends(doc, end):
@@ -128,6 +146,11 @@ class VagueFinder:
             if rule.get("verb_slot") and not doc._.slots[start]:
                 continue  # "leave work earlier": "work" is the place, not the verb
             if rule["kind"] != "hedge" and self._not_the_goal(doc, start):
+                described.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
+                continue
+            if (rule["kind"] == "vague_feeling" or rule.get("state")) and self._as_i_am(doc, start):
+                # "ugh im exhausted": how the client is now, not what they want
+                described.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
                 continue
             keep = rule.get("keep")
             span = doc[start : start + keep] if keep else doc[start:end]
@@ -135,7 +158,34 @@ class VagueFinder:
                 continue  # "15 minutes earlier", "run faster by 30 seconds": a measured change
             wording = rule.get("message", rule["id"])
             hits.append((span.start_char, span.end_char, rule["kind"], wording))
-        return hits
+        # "im a bit tired": a hedge inside a state that only describes goes with it
+        return [
+            hit
+            for hit in hits
+            if hit[2] != "hedge" or not any(s <= hit[0] and hit[1] <= e for s, e in described)
+        ]
+
+    def _hedge_object(self, doc: Doc, start: int, end: int) -> bool:
+        """The verb's object is a bare hedge word: "figure stuff out", "deal with things".
+        Not "sort my stuff out" (an idiom, like "sort my life out"), nor a hedge that says
+        which: "sort out stuff in the house", "work things out with my sister"."""
+        for index in range(start + 1, end):
+            if doc[index].lower_ not in self.hedge_objects:
+                continue
+            if doc[index - 1].lower_ in self.determiners:
+                return False
+            after = index + 1
+            while after < len(doc) and doc[after].lower_ in ("out", "up"):
+                after += 1
+            return after >= len(doc) or doc[after].lower_ not in self.qualifiers
+        return False
+
+    def _verb_before(self, doc: Doc, start: int, verbs: str) -> int:
+        """Where the state verb of a phrase state starts ("feeling so on edge"), or -1."""
+        before = start - 1
+        while before >= 0 and doc[before].lower_ in self.intensifiers:
+            before -= 1
+        return before if before >= 0 and doc[before].lemma_ in word_set(verbs[1:]) else -1
 
     @staticmethod
     def _paired(doc: Doc, end: int, pairs: str) -> bool:
@@ -147,6 +197,26 @@ class VagueFinder:
     def _phrase_ends(self, doc: Doc, end: int) -> bool:
         """Nothing but punctuation or a function word follows: no noun for it to describe."""
         return end >= len(doc) or doc[end].is_punct or doc[end].lower_ in self.phrase_ends
+
+    def _as_i_am(self, doc: Doc, start: int) -> bool:
+        """The state is said of the client as they are now: "im exhausted", "I'm so stressed",
+        "i am tired all the time", "I'm feeling low". A state wished for has its own verb
+        ("I want to be less stressed", "I'm going to be more patient")."""
+        be = start
+        if not self._present_be(doc, be):
+            be = start - 1
+            while be >= 0 and doc[be].lower_ in self.adverbs:
+                be -= 1  # "I'm always so tired", "I am really not ..."
+        return be >= 0 and self._present_be(doc, be)
+
+    @staticmethod
+    def _present_be(doc: Doc, index: int) -> bool:
+        """ "'m" after "I", "are" after "we", or "im" written as one word."""
+        word = doc[index].lower_
+        if word in _SUBJECT_AND_BE:
+            return True
+        subject = doc[index - 1].lower_ if index > 0 else ""
+        return word in _PRESENT_BE.get(subject, ())
 
     def _not_the_goal(self, doc: Doc, start: int) -> bool:
         """A state in a condition or a relative clause describes, it is not wished for:

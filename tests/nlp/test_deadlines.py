@@ -150,3 +150,19 @@ def test_every_nth_weekday_is_a_frequency(text: str) -> None:
 
 def test_a_word_ending_in_each_is_not_every() -> None:
     assert goal_date("take the dog to the beach on sunday") == date(2026, 11, 22)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("meal prep for the week", None),
+        ("plan the meals for the month", None),
+        ("make lunches for the week n pick the recipes by next week", date(2026, 11, 23)),
+        ("stay off sugar for the next week", date(2026, 11, 28)),
+        ("walk daily for a week", date(2026, 11, 28)),
+        ("for the rest of the week", date(2026, 11, 22)),
+        ("finish the essay by friday night", date(2026, 11, 27)),
+    ],
+)
+def test_for_the_week_is_what_it_is_for_not_a_deadline(text: str, expected: date | None) -> None:
+    assert goal_date(text) == expected

@@ -240,3 +240,38 @@ def test_every_nth_occasion_is_a_frequency(text: str, value: float, per: str) ->
 
 def test_every_few_days_leaves_the_number_open() -> None:
     assert find_quantities("call mum every few days") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("meal prep sun arvo", "week"),
+        ("parkrun sat morning", "week"),
+        ("call mum on sunday afternoon", "week"),
+        ("date night friday night", "week"),
+        ("gym sun arvos", "week"),
+        ("go to the gym this saturday morning", None),
+    ],
+)
+def test_a_part_of_a_named_day_is_a_time_slot(text: str, per: str | None) -> None:
+    """ "sun arvo" says when, like a clock time: once a week, or once for "this sat"."""
+    (found,) = find_quantities(text)
+    assert (found.value, found.unit, found.per) == (1, "times", per)
+
+
+def test_every_arvo_is_every_afternoon() -> None:
+    (found,) = find_quantities("walk the dog every arvo")
+    assert (found.value, found.unit, found.per) == (1, "times", "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "finish the essay by friday night",
+        "hand it in before sunday evening",
+        "sit in the sun in the afternoon",
+        "have a lie-in on saturday",
+    ],
+)
+def test_a_deadline_or_a_day_alone_is_no_time_slot(text: str) -> None:
+    assert find_quantities(text) == ()

@@ -114,3 +114,12 @@ def test_idioms_tasks_and_lists_against_counts(
     found = report(text)
     assert (found.measurable, found.deadline) == (measurable, deadline)
     assert found.time_bound == (deadline is not None)
+
+
+def test_a_weekly_slot_with_a_task_due_next_week() -> None:
+    found = analyze_goal(
+        "meal prep sun arvo for the week n maybe pick the recipes by next week",
+        today=date(2026, 2, 11),
+    )
+    assert found.measurable and found.deadline == date(2026, 2, 16)
+    assert [finding.text for finding in found.vague_phrases] == ["maybe"]
