@@ -307,11 +307,17 @@ def _parse_rule(
 
 
 def _token_lemmas(token: dict[str, Any]) -> frozenset[str] | None:
-    """The lemmas a required token accepts, or None if it is optional or not a lemma test."""
+    """The lemmas a required token accepts, or None if it is optional or not a lemma list.
+
+    None, not an empty set, for {"NOT_IN": [...]}: a doc never holds a lemma of the empty set,
+    so the rule would silently never run.
+    """
     lemma = token.get("LEMMA")
     if token.get("OP") or lemma is None:
         return None
-    return frozenset([lemma] if isinstance(lemma, str) else lemma.get("IN", ()))
+    if isinstance(lemma, str):
+        return frozenset([lemma])
+    return frozenset(lemma["IN"]) if "IN" in lemma else None
 
 
 def _anchor(pattern: list[dict[str, Any]]) -> frozenset[str]:

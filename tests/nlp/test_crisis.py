@@ -276,6 +276,22 @@ def test_bad_rule_files_are_rejected_with_the_line(tmp_path: Path, line: str, me
     assert "crisis_patterns.jsonl:1" in str(error.value)
 
 
+def _rules_found(tmp_path: Path, line: str, text: str) -> list[str]:
+    """The rules of a one-line pattern file that match `text`."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("crisis_language", config={"rules_dir": str(_rules_dir(tmp_path, line))})
+    return [finding.rule for finding in nlp(text)._.get(EXTENSION)]
+
+
+def test_a_required_not_in_token_does_not_switch_its_rule_off(tmp_path: Path) -> None:
+    line = (
+        '{"id": "x", "kind": "suicidal", '
+        '"patterns": [["want", {"LEMMA": {"NOT_IN": ["pizza"]}}, "die"]]}'
+    )
+    assert _rules_found(tmp_path, line, "i want to die") == ["x"]
+    assert _rules_found(tmp_path, line, "i want pizza die") == []
+
+
 def _corpus() -> list[dict[str, object]]:
     return [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line]
 
@@ -459,9 +475,7 @@ def test_lexicon_catches_near_miss_spellings_but_not_real_words() -> None:
 
 def test_rules_may_name_any_form_the_lexicon_knows(tmp_path: Path) -> None:
     line = '{"id": "x", "kind": "suicidal", "patterns": [["ending", "things"]]}'
-    nlp = spacy.blank("en")
-    nlp.add_pipe("crisis_language", config={"rules_dir": str(_rules_dir(tmp_path, line))})
-    assert [f.rule for f in nlp("thinking about ending things")._.get(EXTENSION)] == ["x"]
+    assert _rules_found(tmp_path, line, "thinking about ending things") == ["x"]
 
 
 def test_unless_near_silences_a_rule_close_to_a_listed_word(tmp_path: Path) -> None:
@@ -469,10 +483,8 @@ def test_unless_near_silences_a_rule_close_to_a_listed_word(tmp_path: Path) -> N
         '{"id": "x", "kind": "self_harm", "patterns": [["relapse"]], '
         '"unless_near": ["smoking"], "near": 3}'
     )
-    nlp = spacy.blank("en")
-    nlp.add_pipe("crisis_language", config={"rules_dir": str(_rules_dir(tmp_path, line))})
-    assert [f.rule for f in nlp("I relapsed last night")._.get(EXTENSION)] == ["x"]
-    assert nlp("I relapsed on smoking")._.get(EXTENSION) == ()
+    assert _rules_found(tmp_path, line, "I relapsed last night") == ["x"]
+    assert _rules_found(tmp_path, line, "I relapsed on smoking") == []
 
 
 def test_fresh_batches_keep_their_first_run_result() -> None:
@@ -784,21 +796,6 @@ FACT_MUST_NOT_TRIGGER = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("rule", "text"),
-    [(rule, text) for rule, texts in FACT_FAMILIES.items() for text in texts],
-    ids=lambda value: value[:40],
-)
-def test_plans_and_goodbyes_stated_as_facts_are_found(rule: str, text: str) -> None:
-    match = rules_only(text)
-    assert match is not None and match.rule == rule
-
-
-@pytest.mark.parametrize("text", FACT_MUST_NOT_TRIGGER, ids=lambda t: t[:40])
-def test_ordinary_facts_sharing_their_words_are_left_alone(text: str) -> None:
-    assert rules_only(text) is None
-
-
 def test_means_near_trains_are_immediate_goodbye_facts_are_gentle() -> None:
     for text in FACT_FAMILIES["net.platform"] + FACT_FAMILIES["net.train_through"]:
         match = rules_only(text)
@@ -856,3 +853,178 @@ def test_squashed_overdose_skips_overdosed_on_coffee_only() -> None:
     for text in ("overdosed.on.pills", "overdosedonsunday", "overdosed"):
         match = rules_only(text)
         assert match is not None and match.kind == "overdose", text
+
+
+# Rule families written after the fresh13 batch: a plan or its preparations stated as plain fact
+# (medication saved up, affairs settled, a drop visited again and again, a date chosen around
+# other people). As above, none of these lines is in the corpus, and the ordinary facts that
+# share their words are left alone.
+PREPARATION_FAMILIES = {
+    "net.pill_hoard": [
+        "I've been putting a few of my antidepressants aside each night instead of taking them.",
+        "squirrelling my sleeping pills away for a while now",
+        "set aside some of my tablets every week, nearly have enough",
+        "I stopped swallowing my meds and I'm keeping them in a tin",
+        "I almost have enough tablets now",
+        "got all my codeine laid out on the bed",
+        "I've been building up a supply of my sleeping tablets",
+    ],
+    "net.affairs_settled": [
+        "Closed my accounts and paid off the overdraft. Everything's sorted now.",
+        "Cancelled the insurance and left the passwords with my brother. All tied up.",
+        "Paid back what I owed and cancelled my subscriptions so my family won't have to deal"
+        " with any of it.",
+        "Pension forms signed, passwords written down, debts cleared. Loose ends tied up.",
+        "Closed the accounts, cleared the overdraft. Everything is in order.",
+    ],
+    "net.edge_closer": [
+        "Went up to the multi-storey roof again and stood closer to the edge than last time.",
+        "Each night on the bridge I lean a little further over the railing.",
+        "I keep walking to the bridge at night and looking down",
+        "getting closer to the edge of the platform every time a train comes",
+        "I go up to the car park roof and every time I step nearer to the drop",
+    ],
+    "net.date_set": [
+        "The date's been picked. I won't say more.",
+        "Day is chosen. End of next month.",
+        "The date is set.",
+    ],
+    "net.day_alone": [
+        "Friday is the night. Everyone's away at my sister's till Sunday.",
+        "Tomorrow's the day. I'll have the house to myself after 9.",
+        "Saturday's the day. The flat will be empty all afternoon.",
+    ],
+    "distress.spare_their_day": [
+        "It'll be after Christmas so it doesn't spoil things for the kids.",
+        "Waiting until after her graduation so it doesn't ruin anything for her.",
+    ],
+}
+PREPARATION_MUST_NOT_TRIGGER = [
+    "I put my pills away in the cabinet every morning",
+    "put my tablets aside for the pharmacist to check",
+    "I set aside my vitamins in a weekly pill organiser",
+    "I take my tablets with food instead of taking them on an empty stomach",
+    "I have enough tablets to last until my next prescription",
+    "Picked up my meds, I have enough for the month",
+    "I finally have enough meds to last the holiday",
+    "I lined up my pills in the organiser for the week",
+    "I put my tablets aside so I don't double dose",
+    "paid off my credit card, feels great",
+    "Paid off the last of my student loan! Everything feels sorted now",
+    "Cancelled Netflix and paid off my overdraft, everything sorted for the month",
+    "Paid the bills and sorted the insurance for the new flat, everything's settled with the"
+    " landlord now",
+    "Got my tax return in and paid the bills, all sorted!",
+    "Sorted the visa paperwork and the insurance, everything's in order for the move",
+    "Saw the solicitor, updated the will and put the deeds somewhere sensible. It feels good to"
+    " have it all tidy.",
+    "wrote my will because our lawyer says every new parent should",
+    "I stood closer to the edge of the pool this time, proud of my swimming goal",
+    "each week I step closer to the edge of my comfort zone",
+    "Moved the vase closer to the edge of the table",
+    "the toddler keeps getting closer to the edge of the sofa",
+    "the wedding date is set for the 14th",
+    "our moving date is set, 3 weeks to pack!",
+    "Race day is set for April",
+    "My quit date is set for Monday",
+    "The date is set in stone now, the venue is booked",
+    "The day is set to be sunny",
+    "Sunday is the day we move house",
+    "Tonight's the night. Parents are away, I'm having my mates round",
+    "Saturday's the day! The house is empty so we're throwing a party",
+    "Friday is the day. Wish me luck, the house will be empty so I can practise my speech",
+    "Today's the day! First gym session, the kids are away at camp",
+    "I'll tell mum about the job after her birthday so it doesn't ruin her day",
+    "Booked the surgery for after the wedding so it doesn't affect the photos",
+]
+# Hyperbole that fresh13 showed the rules flagging, in new wording: a laughing marker or
+# "literally" or "half" beside dead, devices dead first, someone else (or a whole room) wanting
+# the death, a task or test nearby, a tool named by its modifier, overdose as a public topic.
+HYPERBOLE_LEFT_ALONE = [
+    "my phone's dead, my laptop's dead, I'm dead",
+    "that meme, I'm literally dead",
+    "the twins are trying to finish me off",
+    "this teething phase is killing us",
+    "felt half dead after moving house",
+    "I'll sleep like the dead tonight",
+    "my boss wants me dead lol, three deadlines today",
+    "the whole class wanted to die after that quiz",
+    "Half the team wanted to die by the end of the audit",
+    "Interview at 9, I'm going to die.",
+    "stripping wallpaper nearly killed me",
+    "burned my hand on the glue gun",
+    "I want to disappear under the covers all weekend",
+    "Watched a documentary on overdose rates in Scotland",
+    "did the overdose awareness training at work",
+]
+HYPERBOLE_STILL_FOUND = {
+    "the universe wants me dead": "net.broad_death",
+    "my ex wants me dead": "net.broad_death",
+    "half of me wants to die": "net.broad_death",
+    "I'm going to die.": "net.going_to_die",
+    "I'll be dead before the exam": "net.broad_death",
+    "I want to die, the whole exam was a disaster": "net.broad_death",
+    "I want to die lol": "suicidal.death_wish",
+    "I wish someone would finish me off": "suicidal.death_wish",
+    "my knife is in my drawer": "net.broad_means",
+    "I wrote my will last night": "net.own_will",
+    "I want to disappear": "suicidal.disappear",
+}
+
+
+def test_saved_pills_edges_and_chosen_days_are_immediate_settled_affairs_are_not() -> None:
+    for rule in ("net.pill_hoard", "net.edge_closer", "net.date_set", "net.day_alone"):
+        for text in PREPARATION_FAMILIES[rule]:
+            match = rules_only(text)
+            assert match is not None and match.immediate_danger, text
+    # settling affairs is a warning sign, not a means: urgent only with a time ("sorted now")
+    for text in PREPARATION_FAMILIES["net.affairs_settled"]:
+        match = rules_only(text)
+        assert match is not None and match.kind == "suicidal", text
+    settled = rules_only(PREPARATION_FAMILIES["net.affairs_settled"][1])
+    assert settled is not None and not settled.immediate_danger
+    for text in PREPARATION_FAMILIES["distress.spare_their_day"]:
+        match = rules_only(text)
+        assert match is not None and match.kind == "distress", text
+
+
+@pytest.mark.parametrize("text", HYPERBOLE_LEFT_ALONE, ids=lambda t: t[:40])
+def test_fresh13_hyperbole_is_left_alone(text: str) -> None:
+    assert rules_only(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"), HYPERBOLE_STILL_FOUND.items(), ids=lambda value: value[:40]
+)
+def test_first_person_wording_beside_that_hyperbole_is_still_found(text: str, rule: str) -> None:
+    match = rules_only(text)
+    assert match is not None and match.rule == rule
+
+
+def test_new_family_examples_are_not_corpus_lines() -> None:
+    corpus = {str(row["text"]).lower() for row in _corpus()}
+    examples = [text for texts in PREPARATION_FAMILIES.values() for text in texts]
+    examples += PREPARATION_MUST_NOT_TRIGGER + HYPERBOLE_LEFT_ALONE + list(HYPERBOLE_STILL_FOUND)
+    assert [text for text in examples if text.lower() in corpus] == []
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        (rule, text)
+        for families in (FACT_FAMILIES, PREPARATION_FAMILIES)
+        for rule, texts in families.items()
+        for text in texts
+    ],
+    ids=lambda value: value[:40],
+)
+def test_plans_preparations_and_goodbyes_stated_as_facts_are_found(rule: str, text: str) -> None:
+    match = rules_only(text)
+    assert match is not None and match.rule == rule
+
+
+@pytest.mark.parametrize(
+    "text", FACT_MUST_NOT_TRIGGER + PREPARATION_MUST_NOT_TRIGGER, ids=lambda t: t[:40]
+)
+def test_ordinary_facts_errands_dates_and_edges_are_left_alone(text: str) -> None:
+    assert rules_only(text) is None
