@@ -50,7 +50,10 @@ _FULL_MONTH = _ALT(name for name in _MONTHS if len(name) > 3 and name != "may")
 _WEEKDAY = _ALT(sorted(_WEEKDAYS, key=len, reverse=True))
 _FULL_WEEKDAY = _ALT(name for name in _WEEKDAYS if name.endswith("day"))
 _HOLIDAY = _ALT(re.escape(name) for name in sorted(_FIXED_HOLIDAYS, key=len, reverse=True))
-_BY = r"(?:by|before|until|till|til|'til|up\s+to|no\s+later\s+than|on|for|at|through|thru)"
+# "until" as people type it: "till", "til", "'til", and the misspellings "untill", "untl".
+_UNTIL = r"(?:until|untill|untl|till|til|'til)"
+_UNTIL_WORDS = frozenset({"until", "untill", "untl", "till", "til", "'til"})
+_BY = rf"(?:by|before|{_UNTIL}|up\s+to|no\s+later\s+than|on|for|at|through|thru)"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
 _PER_AFTER = re.compile(
@@ -220,7 +223,7 @@ def _month_only(found: re.Match[str], today: date) -> date | None:
     year, _ = _roll_month(month, today)
     if found["year"]:
         year = int(found["year"])
-    if prep in ("by", "before", "until", "till", "til", "'til") or found["part"] == "start":
+    if prep in _UNTIL_WORDS | {"by", "before"} or found["part"] == "start":
         first = date(year, month, 1)
         return first if first >= today or found["year"] else date(year + 1, month, 1)
     if found["part"] == "middle":
@@ -303,13 +306,13 @@ _ANY_RULES: tuple[_Rule, ...] = (
         rf"(?P<month>{_MONTH})\.?\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}(?![\d:]){_YEAR}", _day_month
     ),
     _rule(
-        r"(?:(?:by|before|until|till|til|at|for|during|over|through|thru)\s+)?(?:the\s+)?"
+        rf"(?:(?:by|before|{_UNTIL}|at|for|during|over|through|thru)\s+)?(?:the\s+)?"
         r"(?:end|rest|remainder)\s+of\s+"
         rf"(?P<which>the\s+|this\s+|next\s+)?(?P<period>week|weekend|month|quarter|year|day"
         rf"|{_MONTH})",
         _end_of,
     ),
-    _rule(r"(?:(?:by|before|until|till|til)\s+)?(?P<abbr>eow|eom|eoq|eoy)", _abbreviated_end),
+    _rule(rf"(?:(?:by|before|{_UNTIL})\s+)?(?P<abbr>eow|eom|eoq|eoy)", _abbreviated_end),
     # "in the new year" is a period with no day in it (said in January it is this year).
     _rule(r"in\s+(?:the\s+)?new\s+year(?!'?s?\s+(?:eve|day))", _vague, vague=True),
     _rule(
@@ -319,13 +322,13 @@ _ANY_RULES: tuple[_Rule, ...] = (
     ),
     _rule(rf"{_COUNT}{_UNIT}\s+from\s+(?:now|today)", _relative),
     _rule(
-        r"(?P<by>(?:by|before|until|till)\s+)?(?:the\s+)?(?P<which>this|next|this\s+coming|coming)"
-        r"\s+(?P<period>week|month|quarter|year|weekend)|(?P<by2>(?:by|before|until|till)\s+)?"
+        rf"(?P<by>(?:by|before|{_UNTIL})\s+)?(?:the\s+)?(?P<which>this|next|this\s+coming|coming)"
+        rf"\s+(?P<period>week|month|quarter|year|weekend)|(?P<by2>(?:by|before|{_UNTIL})\s+)?"
         r"(?P<which2>the|this|over\s+the|at\s+the)\s+(?P<weekend>weekend)",
         lambda found, today: _period_any(found, today),
     ),
     _rule(
-        rf"(?P<prep>by|before|until|till|til|in|during|through|thru|over|for)\s+(?:the\s+)?"
+        rf"(?P<prep>by|before|{_UNTIL}|in|during|through|thru|over|for)\s+(?:the\s+)?"
         rf"(?:(?P<part>start|beginning|middle|end)\s+of\s+|mid-?)?(?P<month>{_MONTH})"
         rf"(?!\s+\d){_YEAR}",
         _month_only,
@@ -341,12 +344,18 @@ _ANY_RULES: tuple[_Rule, ...] = (
         r"|day\s+after\s+tomorrow|end\s+of\s+(?:the\s+)?day|eod)(?!'s)",
         _named_day,
     ),
-    _rule(rf"(?:the\s+)?(?P<holiday>{_HOLIDAY}|easter|thanksgiving)", _holiday),
-    _rule(r"(?:by|before|until|till|on)\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)", _day_only),
+    # "over the christmas holidays" is the open period around the day (a vague rule below).
     _rule(
-        r"(?:(?:by|before|until|till|in|over|during|this|next|for|around|after|through"
+        rf"(?:the\s+)?(?P<holiday>{_HOLIDAY}|easter|thanksgiving)(?!\s+(?:holidays?|hols|break)\b)",
+        _holiday,
+    ),
+    _rule(rf"(?:by|before|{_UNTIL}|on)\s+the\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)", _day_only),
+    _rule(
+        rf"(?:(?:by|before|{_UNTIL}|in|over|during|this|next|for|around|after|through"
         r"|(?:by\s+)?(?:the\s+)?(?:end|start|beginning)\s+of)\s+(?:the\s+)?(?:next\s+|this\s+)?"
-        r"(?:(?:summer|spring|autumn|fall|winter)(?:time)?|holidays|holiday\s+season|new\s+term))"
+        r"(?:(?:summer|spring|autumn|fall|winter)(?:time)?(?:\s+(?:holidays?|hols|break))?"
+        r"|(?:christmas|xmas|easter)\s+(?:holidays?|hols|break)|holidays|holiday\s+season"
+        r"|new\s+term))"
         r"|later\s+(?:this|in\s+the|next)\s+(?:year|month|week)"
         r"|(?:in|within|over|for)\s+(?:the\s+|a\s+)?(?:next\s+|coming\s+)?(?:few|several|some)"
         r"\s+(?:days|weeks|months|years)|in\s+the\s+(?:coming|next)\s+(?:days|weeks|months)"
@@ -400,7 +409,7 @@ DAY_PART = re.compile(
     rf"(?<![\w'])(?:{_WEEKDAY})\s+(?:morning|afternoon|arvo|evening|night|lunchtime)(?![\w])"
 )
 DAY_PART_DEADLINE = re.compile(
-    r"(?<![\w])(?:by|before|until|till|til|no\s+later\s+than)\s+(?:the\s+|this\s+|next\s+)?$"
+    rf"(?<![\w])(?:by|before|{_UNTIL}|no\s+later\s+than)\s+(?:the\s+|this\s+|next\s+)?$"
 )
 
 

@@ -8,6 +8,7 @@ from functools import partial
 
 from nlp.deadlines import DAY_PART, DAY_PART_DEADLINE, WEEKDAY_SET, weekday_set_size
 from nlp.findings import Quantity
+from nlp.lexicon import word_set
 from nlp.normalize import fold
 from nlp.numbers import NUMBER, number_value
 
@@ -137,6 +138,16 @@ _LEAVE_AFTER = re.compile(
     r"|over|around|after|until|till|then|i)(?![\w]))))"
 )
 _LEAVE_UNITS = frozenset({"days", "weeks", "months"})
+# "book respite care for one weekend", "go away for a weekend": how long the thing booked
+# lasts, not how often ("one weekend a month" still counts: a connector names the period).
+_FOR_LENGTH_BEFORE = re.compile(r"(?<![\w])for\s+(?:just\s+|only\s+)?$")
+_BARE_WEEKEND_AFTER = re.compile(r"\s+weekends?(?![\w])(?!\s+(?:a|an|per|each|every|in)\s)")
+# "as a couple", "as a pair": together, not two of anything.
+_AS_BEFORE = re.compile(r"(?<![\w])as\s+$")
+_TOGETHER_AFTER = re.compile(r"(?!\s+of(?![\w]))")
+# "want 2 feel less on edge", "need 2 sleep": chat "2" for "to", before a verb's base form.
+_WORD_BEFORE = re.compile(r"(?<![\w'])(?P<word>[a-z']+)\s+$")
+_WORD_AFTER = re.compile(r"\s+(?P<word>[a-z]+)(?![\w'])")
 # "the last £600 on my card", "all 6 past papers", "my 2 library books": a number inside a
 # definite phrase picks out things the client already has; doing something to them is a
 # one-off task, not an amount to count ("her" may be an object: "tell her 3 things").
@@ -207,8 +218,11 @@ def _counted(
         bare = number.strip()
         if bare == "once" and _NO_COUNT_AFTER_ONCE.match(folded, num_end):
             continue
-        if _list_marker(folded, start, num_end, bare):
+        if _list_marker(folded, start, num_end, bare) or _chat_to(folded, start, num_end, bare):
             continue
+        if bare in ("a couple", "a pair") and _AS_BEFORE.search(folded, 0, start):
+            if _TOGETHER_AFTER.match(folded, num_end):
+                continue
         value = number_value(number)
         if value is None:
             continue
@@ -216,6 +230,9 @@ def _counted(
         if unit is None and bare in _TIMES_WORDS:
             unit = "times"
         unit = cur or unit
+        if unit is None and _FOR_LENGTH_BEFORE.search(folded, 0, start):
+            if _BARE_WEEKEND_AFTER.match(folded, end):
+                continue
         per, end = _per_at(folded, end)
         counts = _counts(folded, start, end, bare, unit, compared or bool(cur), in_goal)
         if per is None and not counts:
@@ -243,6 +260,20 @@ def _counts(
     if bare in ("one", "1") and not compared:
         return _TARGET_BEFORE.search(folded, 0, start) is not None
     return True
+
+
+def _chat_to(folded: str, start: int, num_end: int, bare: str) -> bool:
+    """ "want 2 feel less on edge", "need 2 sleep more", "going 2 call mum": "2" is "to"
+    after a verb of wanting or trying, before a verb's base form. Not "want 2 coffees",
+    "walk 2 miles", "have 2 days off"."""
+    if bare != "2":
+        return False
+    before = _WORD_BEFORE.search(folded, 0, start)
+    after = _WORD_AFTER.match(folded, num_end)
+    if before is None or after is None or before.group("word") not in word_set("chat_to_leads"):
+        return False
+    word = after.group("word")
+    return word in word_set("verbs") and word not in _UNITS
 
 
 def _list_marker(folded: str, start: int, num_end: int, bare: str) -> bool:

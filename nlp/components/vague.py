@@ -94,6 +94,8 @@ class VagueFinder:
         self.hedge_objects = word_set("hedge_objects")
         self.determiners = word_set("possessives")
         self.qualifiers = word_set("object_qualifiers")
+        self.towards_leads = word_set("towards_leads")
+        self.client_self = word_set("towards_self")
 
     def __call__(self, doc: Doc) -> Doc:
         hits = self._rule_hits(doc) + [
@@ -152,6 +154,8 @@ class VagueFinder:
                 # "ugh im exhausted": how the client is now, not what they want
                 described.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
                 continue
+            if rule["kind"] == "vague_feeling" or rule.get("towards"):
+                end = self._towards(doc, end)  # "have more patience with her"
             keep = rule.get("keep")
             span = doc[start : start + keep] if keep else doc[start:end]
             if rule.get("measured_by") and _measured(doc, span.start_char, span.end_char):
@@ -164,6 +168,15 @@ class VagueFinder:
             for hit in hits
             if hit[2] != "hedge" or not any(s <= hit[0] and hit[1] <= e for s, e in described)
         ]
+
+    def _towards(self, doc: Doc, end: int) -> int:
+        """Whom a feeling is towards is part of it when that is the client: "be more patient
+        with myself", as "be kinder to myself". Not what it is about ("feel good about myself"),
+        nor a named person ("be more patient" in "be more patient with her"), as the corpus
+        labels them."""
+        if end + 1 >= len(doc) or doc[end].lower_ not in self.towards_leads:
+            return end
+        return end + 2 if doc[end + 1].lower_ in self.client_self else end
 
     def _hedge_object(self, doc: Doc, start: int, end: int) -> bool:
         """The verb's object is a bare hedge word: "figure stuff out", "deal with things".

@@ -166,3 +166,41 @@ def test_a_word_ending_in_each_is_not_every() -> None:
 )
 def test_for_the_week_is_what_it_is_for_not_a_deadline(text: str, expected: date | None) -> None:
     assert goal_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("every day til the 28th", date(2026, 11, 28)),
+        ("til friday", date(2026, 11, 27)),
+        ("til end of month", date(2026, 11, 30)),
+        ("untill the 28th", date(2026, 11, 28)),
+        ("untl friday", date(2026, 11, 27)),
+        ("till next week", date(2026, 11, 23)),
+        ("'til march", date(2027, 3, 1)),
+        ("til eoy", date(2026, 12, 31)),
+    ],
+)
+def test_until_as_typed(text: str, expected: date) -> None:
+    assert parse_deadline(text, SATURDAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "over the summer holidays",
+        "over the christmas holidays",
+        "before the easter hols",
+        "during the winter break",
+        "book respite care for one weekend",
+        "until the 5 of us meet",
+    ],
+)
+def test_open_periods_and_lengths_have_no_deadline(text: str) -> None:
+    assert parse_deadline(text, SATURDAY) is None
+
+
+def test_open_holiday_period_is_one_vague_match() -> None:
+    (found,) = find_deadlines("sort my back out over the summer holidays", SATURDAY)
+    assert found.vague and found.deadline is None
+    assert found.end == len("sort my back out over the summer holidays")

@@ -275,3 +275,39 @@ def test_every_arvo_is_every_afternoon() -> None:
 )
 def test_a_deadline_or_a_day_alone_is_no_time_slot(text: str) -> None:
     assert find_quantities(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "want 2 feel less on edge at work",
+        "need 2 sleep more",
+        "going 2 call my mum",
+        "got 2 get out more",
+        "trying 2 be calmer",
+        "I want us to communicate better as a couple",
+        "go on walks as a pair",
+        "spend more time together as a family",
+        "work better as a team",
+        "book respite care for one weekend",
+        "go away for 1 weekend",
+    ],
+)
+def test_chat_to_togetherness_and_lengths_count_nothing(text: str) -> None:
+    assert find_quantities(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("walk 2 miles", "2 miles"),
+        ("run 2 times a week", "2 times a week"),
+        ("want 2 coffees max", "2 coffees max"),
+        ("want 2 walks a week", "2 walks a week"),
+        ("have 2 days off a week", "2 days off a week"),
+        ("see a couple of friends", "a couple of friends"),
+        ("go away one weekend a month", "one weekend"),
+    ],
+)
+def test_numbers_next_to_those_still_count(text: str, quantity: str) -> None:
+    assert [q.text for q in find_quantities(text)] == [quantity]

@@ -123,3 +123,35 @@ def test_a_weekly_slot_with_a_task_due_next_week() -> None:
     )
     assert found.measurable and found.deadline == date(2026, 2, 16)
     assert [finding.text for finding in found.vague_phrases] == ["maybe"]
+
+
+def test_chat_to_is_not_a_measure() -> None:
+    found = report("want 2 feel less on edge at work maybe?? idk")
+    assert not found.measurable
+    assert [f.text for f in found.vague_phrases] == ["feel less on edge", "maybe"]
+
+
+def test_together_is_not_a_count() -> None:
+    found = report("I want us to communicate better as a couple.")
+    assert not found.measurable
+    assert [f.text for f in found.vague_phrases] == ["communicate better"]
+
+
+def test_length_of_a_booking_is_neither_measure_nor_deadline() -> None:
+    found = report("I'll book respite care for one weekend by the 10th.")
+    assert not found.measurable
+    assert found.deadline == date(2026, 12, 10)
+
+
+def test_until_spelled_til_gives_the_deadline() -> None:
+    found = report("goal: shower + get dressed by 10am every day til the 28th")
+    assert found.measurable and found.deadline == date(2026, 11, 28)
+
+
+def test_open_holiday_period_has_no_deadline() -> None:
+    found = report("sort my back pain out over the summer holidays")
+    assert found.deadline is None and not found.time_bound
+    assert [f.text for f in found.vague_phrases] == [
+        "sort my back pain out",
+        "over the summer holidays",
+    ]

@@ -528,3 +528,65 @@ def test_an_improvement_verb_with_a_real_or_qualified_object_keeps_it(
     text: str, expected: list[str]
 ) -> None:
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # chat "2" for "to": the state after it is a wish like any other
+        ("want 2 feel less on edge at work", "feel less on edge"),
+        ("need 2 be more confident", "be more confident"),
+        ("try 2 be calmer", "try 2"),
+        # a two-word object is flagged through its head noun
+        ("get a handle on the panic attacks", "get a handle on the panic attacks"),
+        ("get a handle on my money worries", "get a handle on my money worries"),
+        ("deal with my panic attacks", "deal with my panic attacks"),
+        ("manage my stress levels", "manage my stress levels"),
+        ("sort my sleep schedule out", "sort my sleep schedule out"),
+        ("sort my back pain out", "sort my back pain out"),
+        # ideal roles in chat shorthand
+        ("be a better gf tbh", "be a better gf"),
+        ("be a better bf", "be a better bf"),
+        ("be a better hubby", "be a better hubby"),
+        ("be a better mum", "be a better mum"),
+        ("be the best bestie", "be the best bestie"),
+        # "open" is a state; whom a feeling is towards, when it is the client
+        ("I want to be more open with my husband", "be more open"),
+        ("be less closed off", "be less closed off"),
+        ("be more patient with myself", "be more patient with myself"),
+        ("have more patience with her", "have more patience"),
+        # an adverb after an improvement phrase is not part of it
+        ("I must look after myself better", "look after myself"),
+    ],
+)
+def test_chat_to_compounds_roles_and_towards(text: str, phrase: str) -> None:
+    assert phrase in flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("walk 2 miles", "2"),
+        ("want 2 coffees max", "2"),
+        ("try 2 times a week", "try 2"),
+        ("be more patient with her", "be more patient with her"),
+        ("feel good about myself", "feel good about myself"),
+        ("deal with my anxiety better", "deal with my anxiety better"),
+        ("look after myself better", "look after myself better"),
+        ("be less judgemental towards others", "be less judgemental towards others"),
+        ("get a handle on my anxiety before work", "get a handle on my anxiety before"),
+        ("sort out the spare room", "sort out the spare room"),
+        ("open the post every morning", "open"),
+    ],
+)
+def test_chat_to_compounds_and_towards_must_not_flag(text: str, absent: str) -> None:
+    assert absent not in flagged(text)
+
+
+def test_open_period_holidays_are_flagged_whole() -> None:
+    assert flagged("sort my back pain out over the summer holidays") == [
+        "sort my back pain out",
+        "over the summer holidays",
+    ]
+    assert "over the christmas holidays" in flagged("walk daily over the christmas holidays")
+    assert flagged("walk 20 min daily by christmas") == []
