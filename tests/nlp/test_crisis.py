@@ -745,6 +745,8 @@ FACT_FAMILIES = {
         "looked up which fast trains go through our station without stopping",
         "I know exactly when the express trains that don't stop here come through",
         "checked how fast the freight trains go through the platform",
+        "stood by the level crossing and timed the trains, the express never slows",
+        "the 6:10 freight doesn't slow down at the crossing",
     ],
     "net.goodbye_prep": [
         "found a good home for my cat last week",
@@ -756,6 +758,7 @@ FACT_FAMILIES = {
         "I'm leaving letters for my kids in my desk drawer.",
         "left my brother a letter. he'll understand later",
         "I've left a note to my husband in the glovebox.",
+        "I left a letter on the bed for my wife.",
     ],
     "distress.one_way": [
         "Bought a one-way ticket. Wrote a note for my parents and left it on the bed.",
@@ -765,6 +768,41 @@ FACT_FAMILIES = {
         "Tell my mum none of this is her fault.",
         "I want you to know none of this is your fault.",
         "none of it was anyone's fault, remember that",
+    ],
+    # Written after the fresh14 batch: burning with a hot object, not coming home as a relief to
+    # others, a goodbye nobody knew was one, sharing out belongings, who will find them, an
+    # out-of-office with no end.
+    "net.burn_object": [
+        "I held the lighter against my wrist until it blistered",
+        "pressed the straighteners to my arm after the row with mum",
+        "I stubbed a cigarette out on my forearm last night",
+        "when the memories come back I hold the iron to my leg",
+    ],
+    "net.not_come_home": [
+        "honestly it'd be a relief if I didn't make it home one night",
+        "it would be kinder to them if I just didn't come back",
+        "everyone would be happier if I never came back from the hike",
+    ],
+    "net.covert_goodbye": [
+        "Hugged mum extra long today. She had no idea it was goodbye.",
+        "Said goodbye to my sister at the station. She didn't know what it really meant.",
+        "Had a last pint with my dad. He didn't know it was a goodbye.",
+    ],
+    "net.who_gets": [
+        "Wrote a list of who gets my records and who gets the car.",
+        "decided who should have my cat and who gets my jewellery",
+        "sorted out who gets my guitars, it's all written down",
+    ],
+    "net.who_finds_me": [
+        "left the spare key under the mat for whoever finds me",
+        "the email tells him where he'll find me",
+        "a letter for the coroner is in the drawer",
+        "hope it's not the kids who find my body",
+    ],
+    "net.indefinite_leave": [
+        "Out of office set to indefinitely. Cancelled the milk.",
+        "my auto-reply now says I'm away indefinitely",
+        "set the out-of-office reply to forever",
     ],
 }
 FACT_MUST_NOT_TRIGGER = [
@@ -793,6 +831,26 @@ FACT_MUST_NOT_TRIGGER = [
     "Goal: compare three life insurance quotes by Friday",
     "my travel insurance has an exclusion for pre-existing conditions",
     "my life insurance excludes pre-existing conditions so I need a medical first",
+    "I pressed the hot water bottle to my tummy for the cramps",
+    "burned my hand on the iron, clumsy as ever",
+    "I held the straighteners to my hair for too long and it frizzed",
+    "it'd be kinder if I didn't come home too late for the dog",
+    "said goodbye to nan at the station, she didn't know what it was about",
+    "none of them realised it was a goodbye party till the cake came out",
+    "we sorted who gets the spare room when mum visits",
+    "who gets the top bunk and who gets the window seat on the trip",
+    "my sister and I worked out who gets my old bike now I've got a new one",
+    "whoever finds my keys please hand them in",
+    "where you can find me on instagram",
+    "I wrote a letter to the council about the bins",
+    "my dad's inquest is next week, I wrote a letter to the coroner",
+    "set my out-of-office until Monday",
+    "out of office indefinitely while I'm on maternity leave",
+    "the 7:10 didn't slow down and we missed it, late for work again",
+    "Timed the trains to work this week to find the quickest commute",
+    "the 8:15 never slows down at our crossing, so dangerous, I've written to the council",
+    "left a note on the table for my flatmate about the bins",
+    "I left a note on the fridge for my mum to buy milk",
 ]
 
 
@@ -869,6 +927,12 @@ PREPARATION_FAMILIES = {
         "got all my codeine laid out on the bed",
         "I've been building up a supply of my sleeping tablets",
     ],
+    # fresh14: checking how high a railing or parapet is at a car park, bridge or roof
+    "net.height_check": [
+        "went up to the car park roof to see how high the barrier was",
+        "On the bridge again, checking how high the parapet is.",
+        "top floor of the multi-storey, the railing is only chest height",
+    ],
     "net.affairs_settled": [
         "Closed my accounts and paid off the overdraft. Everything's sorted now.",
         "Cancelled the insurance and left the passwords with my brother. All tied up.",
@@ -936,6 +1000,19 @@ PREPARATION_MUST_NOT_TRIGGER = [
     "Today's the day! First gym session, the kids are away at camp",
     "I'll tell mum about the job after her birthday so it doesn't ruin her day",
     "Booked the surgery for after the wedding so it doesn't affect the photos",
+    # fresh14: safety checks at heights, medication taken as prescribed, affairs and wills that
+    # an adviser or a life stage explains, an ordinary farewell
+    "checked the railing height for the balcony safety inspection",
+    "measured how high the railing is so the toddler can't climb it",
+    "how high is the bridge? need to know for the van",
+    "Took all my meds this morning on time, day ten of the streak",
+    "took all my antibiotics, finished the course today",
+    "My solicitor suggested getting my affairs in order after I retired, so we did the lasting"
+    " power of attorney",
+    "updated my will after the baby arrived, the solicitor said it was time to sort guardianship"
+    " too",
+    "Last day at the school after 25 years, said goodbye to everyone at my retirement do",
+    "Frustrated with the flare, but not hopeless",
 ]
 # Hyperbole that fresh13 showed the rules flagging, in new wording: a laughing marker or
 # "literally" or "half" beside dead, devices dead first, someone else (or a whole room) wanting
@@ -956,6 +1033,13 @@ HYPERBOLE_LEFT_ALONE = [
     "I want to disappear under the covers all weekend",
     "Watched a documentary on overdose rates in Scotland",
     "did the overdose awareness training at work",
+    # fresh14: death by meetings, dead houseplants, an early grave, rope for crafts, going nuclear
+    "the quarterly review was death by spreadsheets",
+    "death by meetings again today",
+    "my basil died again, I'm a menace to herbs 😂",
+    "this toddler is driving me to an early grave lol",
+    "need some rope for the macrame wall hanger",
+    "the slugs massacred the lettuces so I've gone nuclear with the beer traps",
 ]
 HYPERBOLE_STILL_FOUND = {
     "the universe wants me dead": "net.broad_death",
@@ -969,11 +1053,22 @@ HYPERBOLE_STILL_FOUND = {
     "my knife is in my drawer": "net.broad_means",
     "I wrote my will last night": "net.own_will",
     "I want to disappear": "suicidal.disappear",
+    "I want to die, my cactus died too": "suicidal.death_wish",
+    "I took all my tablets at the same time": "net.overdose",
+    "took all my tablets last night": "overdose.took_many",
+    "I feel hopeless": "net.worthless",
+    "I'm saying goodbye to everyone, I'm sorry": "suicidal.farewell_people",
 }
 
 
 def test_saved_pills_edges_and_chosen_days_are_immediate_settled_affairs_are_not() -> None:
-    for rule in ("net.pill_hoard", "net.edge_closer", "net.date_set", "net.day_alone"):
+    for rule in (
+        "net.pill_hoard",
+        "net.edge_closer",
+        "net.height_check",
+        "net.date_set",
+        "net.day_alone",
+    ):
         for text in PREPARATION_FAMILIES[rule]:
             match = rules_only(text)
             assert match is not None and match.immediate_danger, text
