@@ -216,29 +216,43 @@ def _counted(
         number, cur = found.group("num"), found.group("cur")
         compared = start < found.start("cur" if cur else "num")  # "at least one", "only 1"
         bare = number.strip()
-        if bare == "once" and _NO_COUNT_AFTER_ONCE.match(folded, num_end):
-            continue
-        if _list_marker(folded, start, num_end, bare) or _chat_to(folded, start, num_end, bare):
-            continue
-        if bare in ("a couple", "a pair") and _AS_BEFORE.search(folded, 0, start):
-            if _TOGETHER_AFTER.match(folded, num_end):
-                continue
         value = number_value(number)
-        if value is None:
+        if value is None or _not_a_count(folded, start, num_end, bare):
             continue
         unit, end, scale = _unit_at(folded, num_end, number)
         if unit is None and bare in _TIMES_WORDS:
             unit = "times"
         unit = cur or unit
-        if unit is None and _FOR_LENGTH_BEFORE.search(folded, 0, start):
-            if _BARE_WEEKEND_AFTER.match(folded, end):
-                continue
+        if unit is None and _length_of_a_stay(folded, start, end):
+            continue
         per, end = _per_at(folded, end)
         counts = _counts(folded, start, end, bare, unit, compared or bool(cur), in_goal)
         if per is None and not counts:
             continue
         taken.append((start, end))
         yield _make(original, start, end, value * scale, unit, per)
+
+
+def _not_a_count(folded: str, start: int, num_end: int, bare: str) -> bool:
+    """A number word that counts nothing here: "for once", a list marker, chat "2" for "to",
+    "as a couple"."""
+    if bare == "once" and _NO_COUNT_AFTER_ONCE.match(folded, num_end):
+        return True
+    if _list_marker(folded, start, num_end, bare) or _chat_to(folded, start, num_end, bare):
+        return True
+    return (
+        bare in ("a couple", "a pair")
+        and _AS_BEFORE.search(folded, 0, start) is not None
+        and _TOGETHER_AFTER.match(folded, num_end) is not None
+    )
+
+
+def _length_of_a_stay(folded: str, start: int, end: int) -> bool:
+    """ "book respite care for one weekend": how long something lasts, not a measure."""
+    return (
+        _FOR_LENGTH_BEFORE.search(folded, 0, start) is not None
+        and _BARE_WEEKEND_AFTER.match(folded, end) is not None
+    )
 
 
 def _counts(

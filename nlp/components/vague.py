@@ -25,6 +25,7 @@ _PRESENT_BE = {
 _SUBJECT_AND_BE = frozenset({"im", "iam"})
 _DANGLING = frozenset({"my", "our", "the", "his", "her", "their", "your", "this", "that"})
 Hit = tuple[int, int, str, str]  # start char, end char, kind, rule id
+Rule = dict[str, Any]  # a line of vague.jsonl
 
 
 def choose(hits: list[Hit]) -> list[Hit]:
@@ -37,7 +38,7 @@ def choose(hits: list[Hit]) -> list[Hit]:
     return sorted(kept)
 
 
-def _excepted(doc: Doc, start: int, end: int, rule: dict[str, Any]) -> bool:
+def _excepted(doc: Doc, start: int, end: int, rule: Rule) -> bool:
     """The rule's own exceptions: "more than 3" is a number, not a hedge."""
     following = doc[end].lower_ if end < len(doc) else ""
     preceding = doc[start - 1] if start > 0 else None
@@ -125,49 +126,64 @@ class VagueFinder:
     def _rule_hits(self, doc: Doc) -> list[Hit]:
         hits: list[Hit] = []
         described: list[tuple[int, int]] = []  # states that describe, not wish for
-        for rule_id, start, end in self.matcher(doc):
+        for rule_id, first, last in self.matcher(doc):
             rule = self.rules[rule_id]
-            if "after_verb" in rule:
-                start = self._verb_before(doc, start, rule["after_verb"])
-                if start < 0:
-                    continue  # "be on time" is not listed; "sit on edge" has no state verb
-            if "adjective_at" in rule:
-                word = doc[end + rule["adjective_at"]].lower_
-                if not _looks_adjective(word, self.states, self.endings):
-                    continue
-            if "pairs" in rule and not self._paired(doc, end, rule["pairs"]):
-                continue  # "worn out" and "fed up" are states; "worked out" is not
-            while end - start > 1 and doc[end - 1].lower_ in _DANGLING:
-                end -= 1  # "get on top of my": the optional object never came
-            if rule.get("hedge_object") and self._hedge_object(doc, start, end):
-                continue  # "figure stuff out": the object is a hedge, flagged on its own
-            if _excepted(doc, start, end, rule):
+            placed = self._placed(doc, rule, first, last)
+            if placed is None or self._ruled_out(doc, rule, *placed):
                 continue
-            if rule.get("ends_phrase") and not self._phrase_ends(doc, end):
-                continue  # "study harder" is vague, "take longer walks" names the walks
-            if rule.get("verb_slot") and not doc._.slots[start]:
-                continue  # "leave work earlier": "work" is the place, not the verb
-            if rule["kind"] != "hedge" and self._not_the_goal(doc, start):
+            start, end = placed
+            if self._describes(doc, rule, start):
                 described.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
-                continue
-            if (rule["kind"] == "vague_feeling" or rule.get("state")) and self._as_i_am(doc, start):
-                # "ugh im exhausted": how the client is now, not what they want
-                described.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
-                continue
-            if rule["kind"] == "vague_feeling" or rule.get("towards"):
-                end = self._towards(doc, end)  # "have more patience with her"
-            keep = rule.get("keep")
-            span = doc[start : start + keep] if keep else doc[start:end]
-            if rule.get("measured_by") and _measured(doc, span.start_char, span.end_char):
-                continue  # "15 minutes earlier", "run faster by 30 seconds": a measured change
-            wording = rule.get("message", rule["id"])
-            hits.append((span.start_char, span.end_char, rule["kind"], wording))
+            elif (hit := self._hit(doc, rule, start, end)) is not None:
+                hits.append(hit)
         # "im a bit tired": a hedge inside a state that only describes goes with it
         return [
             hit
             for hit in hits
             if hit[2] != "hedge" or not any(s <= hit[0] and hit[1] <= e for s, e in described)
         ]
+
+    def _placed(self, doc: Doc, rule: Rule, start: int, end: int) -> tuple[int, int] | None:
+        """The match once the rule's shape tests pass, without a word left dangling."""
+        if "after_verb" in rule:
+            start = self._verb_before(doc, start, rule["after_verb"])
+            if start < 0:
+                return None  # "be on time" is not listed; "sit on edge" has no state verb
+        if "adjective_at" in rule:
+            word = doc[end + rule["adjective_at"]].lower_
+            if not _looks_adjective(word, self.states, self.endings):
+                return None
+        if "pairs" in rule and not self._paired(doc, end, rule["pairs"]):
+            return None  # "worn out" and "fed up" are states; "worked out" is not
+        while end - start > 1 and doc[end - 1].lower_ in _DANGLING:
+            end -= 1  # "get on top of my": the optional object never came
+        return start, end
+
+    def _ruled_out(self, doc: Doc, rule: Rule, start: int, end: int) -> bool:
+        """Context that makes the wording concrete, or flagged some other way."""
+        if rule.get("hedge_object") and self._hedge_object(doc, start, end):
+            return True  # "figure stuff out": the object is a hedge, flagged on its own
+        if rule.get("ends_phrase") and not self._phrase_ends(doc, end):
+            return True  # "study harder" is vague, "take longer walks" names the walks
+        if rule.get("verb_slot") and not doc._.slots[start]:
+            return True  # "leave work earlier": "work" is the place, not the verb
+        return _excepted(doc, start, end, rule)
+
+    def _describes(self, doc: Doc, rule: Rule, start: int) -> bool:
+        """A state that says how things are, not what the client wants."""
+        in_a_clause = rule["kind"] != "hedge" and self._not_the_goal(doc, start)
+        is_state = rule["kind"] == "vague_feeling" or bool(rule.get("state"))
+        return in_a_clause or (is_state and self._as_i_am(doc, start))  # "ugh im exhausted"
+
+    def _hit(self, doc: Doc, rule: Rule, start: int, end: int) -> Hit | None:
+        if rule["kind"] == "vague_feeling" or rule.get("towards"):
+            end = self._towards(doc, end)  # "be more patient with myself"
+        keep = rule.get("keep")
+        span = doc[start : start + keep] if keep else doc[start:end]
+        if rule.get("measured_by") and _measured(doc, span.start_char, span.end_char):
+            return None  # "15 minutes earlier", "run faster by 30 seconds": a measured change
+        wording: str = rule["message"] if "message" in rule else rule["id"]
+        return span.start_char, span.end_char, rule["kind"], wording
 
     def _towards(self, doc: Doc, end: int) -> int:
         """Whom a feeling is towards is part of it when that is the client: "be more patient

@@ -157,35 +157,45 @@ async def perform(world: World, kind: str, value: Any) -> None:
     elif kind == "command":
         server.send_text(CHAT, value)
     elif kind in ("tap", "double_tap"):
-        buttons = keyboard_buttons(world)
-        if not buttons:
-            server.send_text(CHAT, "/start")
-            return
-        message_id, data = buttons[value % len(buttons)]
-        world.seen_buttons.append((message_id, data))
-        for _ in range(2 if kind == "double_tap" else 1):
-            server.press_button(CHAT, message_id, data)
+        tap_current(world, value, times=2 if kind == "double_tap" else 1)
     elif kind == "stale_tap" and world.seen_buttons:
         message_id, data = world.seen_buttons[value % len(world.seen_buttons)]
         server.press_button(CHAT, message_id, data)
     elif kind == "foreign":
-        target = {"own": world.own_goal_id, "other": world.foreign_goal_id, "missing": 99999}
-        data = (
-            f"goal:{target[value]}"
-            if value in target
-            else ("region:ZZ" if value == "region" else "x" * 64)
-        )
-        message = server.messages(CHAT)[-1] if server.messages(CHAT) else None
-        if message is None:
-            server.send_text(CHAT, "/start")
-        else:
-            server.press_button(CHAT, message.message_id, data)
+        tap_forged(world, value)
     elif kind == "other":
         server.send_other(CHAT, value)
     elif kind == "edit" and world.user_messages:
         server.edit_text(CHAT, world.user_messages[-1], value)
     else:
         server.send_text(CHAT, "/help")
+
+
+def tap_current(world: World, value: int, times: int) -> None:
+    """A button of the latest keyboard, once or twice in a row; /start when there is none."""
+    buttons = keyboard_buttons(world)
+    if not buttons:
+        world.server.send_text(CHAT, "/start")
+        return
+    message_id, data = buttons[value % len(buttons)]
+    world.seen_buttons.append((message_id, data))
+    for _ in range(times):
+        world.server.press_button(CHAT, message_id, data)
+
+
+def tap_forged(world: World, value: str) -> None:
+    """Callback data a client could forge: their own goal, another's, a missing one, junk."""
+    target = {"own": world.own_goal_id, "other": world.foreign_goal_id, "missing": 99999}
+    data = (
+        f"goal:{target[value]}"
+        if value in target
+        else ("region:ZZ" if value == "region" else "x" * 64)
+    )
+    messages = world.server.messages(CHAT)
+    if not messages:
+        world.server.send_text(CHAT, "/start")
+    else:
+        world.server.press_button(CHAT, messages[-1].message_id, data)
 
 
 async def scenario(
