@@ -962,6 +962,38 @@ PREPARATION_FAMILIES = {
         "It'll be after Christmas so it doesn't spoil things for the kids.",
         "Waiting until after her graduation so it doesn't ruin anything for her.",
     ],
+    # fresh15: closing down a life (two acts together), a round kept back, weights with no use,
+    # medication pooled, dying together, an accident staged, joining the dead, messages for each
+    "net.closing_down": [
+        "Gave my tools to my son. Signed the house over to my daughter.",
+        "Cancelled the broadband contract. The dogs are going to live with my brother.",
+        "Handed in my notice. Found the cat a family in the next village.",
+    ],
+    "net.round_for_me": [
+        "Kept one bullet for myself.",
+        "cleaned the shotgun and kept a single shell back for myself",
+    ],
+    "net.drown_weights": [
+        "Got a dive weight belt and some chain today, I don't need them for any diving.",
+        "I've got stones in my coat pockets",
+    ],
+    "net.pill_pooled": [
+        "Gathered all our old tablets into one tin in the garage.",
+    ],
+    "net.go_together": [
+        "the kindest thing would be for us both to go together, before she forgets me",
+        "I could end it for both of us",
+    ],
+    "net.accident_cover": [
+        "I'll swerve off the viaduct on the way home",
+    ],
+    "net.join_loved_one": [
+        "I'll join him on his anniversary",
+        "I want to join her in heaven",
+    ],
+    "distress.message_for_each": [
+        "Wrote a letter for each of the grandkids.",
+    ],
 }
 PREPARATION_MUST_NOT_TRIGGER = [
     "I put my pills away in the cabinet every morning",
@@ -1013,6 +1045,22 @@ PREPARATION_MUST_NOT_TRIGGER = [
     " too",
     "Last day at the school after 25 years, said goodbye to everyone at my retirement do",
     "Frustrated with the flare, but not hopeless",
+    # fresh15: one ordinary act, or acts a move, an upgrade or a retirement explains
+    "cancelled my phone contract, switching to a cheaper one",
+    "recorded a video for each of the kids' birthdays",
+    "signed the boat over to my nephew when I retired from fishing, he loves it",
+    "we'll go together to the concert",
+    "I'll join her on our birthday trip to Rome",
+    "bought one round for myself at the pub",
+    "picked up dive weights for my open water course",
+    "collected all my old prescriptions into one bag to take back to the pharmacy",
+    "Moving to Leeds: gave notice on the flat, the cat is going to my mum's",
+    "early starts, I'm dead by 9",
+    "wrote a goodbye letter to my eating disorder, my therapist's idea",
+    "the neighbours bang on the door at all hours",
+    "my funeral plan is a conga line and a karaoke machine",
+    "the lawn looks dead after the heatwave",
+    "pulled out the brambles, arms scratched to bits",
 ]
 # Hyperbole that fresh13 showed the rules flagging, in new wording: a laughing marker or
 # "literally" or "half" beside dead, devices dead first, someone else (or a whole room) wanting
