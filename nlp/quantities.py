@@ -159,6 +159,26 @@ _DEFINITE_BEFORE = re.compile(
 # "every few days" leaves the number open (the "few" is a hedge).
 _NOT_OCCASIONS = frozenset({"other", "one", "of", "and", "so", "few", "several", "many", "some"})
 
+# "the 4-7-8 breathing", "5-4-3-2-1 grounding": three or more numbers joined by hyphens name
+# a technique; a range has two ("3-4 times").
+_NAMED_SEQUENCE = re.compile(r"(?<![\w-])\d+(?:-\d+){2,}(?![\w-])")
+# "I'm 78", "aged 70", "at 65", "I'm 78 years old": an age is background, not a measure.
+_AGE_BEFORE = re.compile(
+    r"(?<![\w'])(?:i'm|im|i\s+am|he's|she's|aged?|at\s+the\s+age\s+of|turned|turning)\s+"
+    r"(?:now\s+|nearly\s+|almost\s+|over\s+)?$"
+)
+_OLD_AFTER = re.compile(r"[\s-]*(?:old|of\s+age)(?![\w])|\s*y/?o(?![\w])")
+# "Twelve years of nights have wrecked my body clock", "Twenty years inside leaves a mark":
+# years gone by, heading a sentence or followed by what filled them, are the client's history.
+_SENTENCE_START = re.compile(r"(?:^|[.!?;:\n])\s*$")
+_HISTORY_AFTER = re.compile(r"\s+of(?![\w])")
+# "ace every exam", "pass every test": an outcome on every occasion is all-or-nothing, not
+# how often something is done ("go to every lecture" still counts).
+_OUTCOME_BEFORE = re.compile(
+    r"(?<![\w'])(?:ace|pass|win|nail|smash|top|get\s+an?\s+a\*?\s+in|get\s+full\s+marks\s+in)"
+    r"\s+$"
+)
+
 Span = tuple[int, int]
 
 
@@ -225,6 +245,8 @@ def _counted(
         unit = cur or unit
         if unit is None and _length_of_a_stay(folded, start, end):
             continue
+        if _background(folded, start, end, unit):
+            continue
         per, end = _per_at(folded, end)
         counts = _counts(folded, start, end, bare, unit, compared or bool(cur), in_goal)
         if per is None and not counts:
@@ -245,6 +267,18 @@ def _not_a_count(folded: str, start: int, num_end: int, bare: str) -> bool:
         and _AS_BEFORE.search(folded, 0, start) is not None
         and _TOGETHER_AFTER.match(folded, num_end) is not None
     )
+
+
+def _background(folded: str, start: int, end: int, unit: str | None) -> bool:
+    """A number about the client's life, not the goal: an age ("I'm 78", "70 years old") or
+    years gone by ("Twelve years of nights have...", "Twenty years inside leaves a mark")."""
+    if unit is None:
+        return _AGE_BEFORE.search(folded, 0, start) is not None
+    if unit != "years":
+        return False
+    if _OLD_AFTER.match(folded, end) or _HISTORY_AFTER.match(folded, end):
+        return True
+    return _SENTENCE_START.search(folded, 0, start) is not None
 
 
 def _length_of_a_stay(folded: str, start: int, end: int) -> bool:
@@ -354,6 +388,8 @@ def _frequencies(original: str, folded: str, taken: list[Span]) -> Iterable[Quan
             continue
         if found.group("occasion") in _NOT_OCCASIONS:
             continue
+        if found.group("occasion") and _OUTCOME_BEFORE.search(folded, 0, found.start()):
+            continue  # "ace every exam": all or nothing, not a frequency
         word = found.group("unit") or found.group("adverb") or found.group("plural") or ""
         # "every lecture": once per occasion, however often those come
         per, value = _FREQ_PER.get(word, ("week", 1.0)) if word else (None, 1.0)
@@ -451,7 +487,7 @@ def find_quantities(
     not the one-off task it would be in a goal ("join one club").
     """
     folded = fold(text)
-    taken = list(blocked)
+    taken = list(blocked) + [found.span() for found in _NAMED_SEQUENCE.finditer(folded)]
     finders = [partial(_counted, in_goal=in_goal) if f is _counted else f for f in _FINDERS]
     finders = [partial(_day_parts, dates=len(taken)) if f is _day_parts else f for f in finders]
     found = [quantity for finder in finders for quantity in finder(text, folded, taken)]

@@ -23,6 +23,8 @@ _PRESENT_BE = {
     "we": frozenset({"'re", "re", "are", "’re"}),
 }
 _SUBJECT_AND_BE = frozenset({"im", "iam"})
+_WISHES = frozenset({"want", "wanna", "wants", "need", "needs", "hope", "wish", "aim", "plan"})
+_CLIENT = frozenset({"i", "we"})
 _DANGLING = frozenset({"my", "our", "the", "his", "her", "their", "your", "this", "that"})
 Hit = tuple[int, int, str, str]  # start char, end char, kind, rule id
 Rule = dict[str, Any]  # a line of vague.jsonl
@@ -71,6 +73,14 @@ def _measured(doc: Doc, start: int, end: int) -> bool:
         if quantity.start >= end and _BY.fullmatch(text, end, quantity.start):
             return True
     return False
+
+
+def _trim_dangling(doc: Doc, start: int, end: int) -> int:
+    """The end once a word left dangling is dropped: "get on top of my" when the optional
+    object never came."""
+    while end - start > 1 and doc[end - 1].lower_ in _DANGLING:
+        end -= 1
+    return end
 
 
 def _looks_adjective(lower: str, states: frozenset[str], endings: tuple[str, ...]) -> bool:
@@ -155,9 +165,10 @@ class VagueFinder:
                 return None
         if "pairs" in rule and not self._paired(doc, end, rule["pairs"]):
             return None  # "worn out" and "fed up" are states; "worked out" is not
-        while end - start > 1 and doc[end - 1].lower_ in _DANGLING:
-            end -= 1  # "get on top of my": the optional object never came
-        return start, end
+        trimmed = _trim_dangling(doc, start, end)
+        if trimmed < end and rule.get("drop_dangling"):
+            return None  # "look after my wife": the object is someone else, not the client
+        return start, trimmed
 
     def _ruled_out(self, doc: Doc, rule: Rule, start: int, end: int) -> bool:
         """Context that makes the wording concrete, or flagged some other way."""
@@ -173,6 +184,8 @@ class VagueFinder:
         """A state that says how things are, not what the client wants."""
         in_a_clause = rule["kind"] != "hedge" and self._not_the_goal(doc, start)
         is_state = rule["kind"] == "vague_feeling" or bool(rule.get("state"))
+        if rule["kind"] == "vague_improvement" and self._as_i_do(doc, start):
+            return True  # "I look after my wife": what the client does now, not a goal
         return in_a_clause or (is_state and self._as_i_am(doc, start))  # "ugh im exhausted"
 
     def _hit(self, doc: Doc, rule: Rule, start: int, end: int) -> Hit | None:
@@ -238,6 +251,21 @@ class VagueFinder:
                 be -= 1  # "I'm always so tired", "I am really not ..."
         return be >= 0 and self._present_be(doc, be)
 
+    def _as_i_do(self, doc: Doc, start: int) -> bool:
+        """A present-tense verb right after "I" or "we" (an adverb between at most) says what
+        the client does now: "I look after my wife", "we really work on it". A goal has its
+        own verb of wanting or a modal ("I need to cope better", "I'll work on my temper")."""
+        verb = doc[start]
+        if verb.lower_ != verb.lemma_:
+            return False  # "I managed", "I'm dealing": not the present simple
+        subject = start - 1
+        if subject >= 0 and doc[subject].lower_ in self.adverbs:
+            subject -= 1
+        if subject < 0 or doc[subject].lower_ not in _CLIENT:
+            return False
+        before = doc[subject - 1] if subject > 0 else None
+        return before is None or before.is_punct or before.lower_ in ("and", "but")
+
     @staticmethod
     def _present_be(doc: Doc, index: int) -> bool:
         """ "'m" after "I", "are" after "we", or "im" written as one word."""
@@ -252,6 +280,8 @@ class VagueFinder:
         "ask for help when I'm stuck", "write down 3 things I did well"."""
         before = [token.lower_ for token in doc[max(0, start - 4) : start]]
         for offset, word in enumerate(reversed(before)):
+            if word in _WISHES:
+                break  # "because I want to feel less cut off": the state is wished for
             if word in self.subordinators:
                 return True
             if word in self.breaks or doc[start - offset - 1].is_punct:

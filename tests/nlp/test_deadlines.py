@@ -204,3 +204,19 @@ def test_open_holiday_period_is_one_vague_match() -> None:
     (found,) = find_deadlines("sort my back out over the summer holidays", SATURDAY)
     assert found.vague and found.deadline is None
     assert found.end == len("sort my back out over the summer holidays")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twelve years of nights have wrecked my body clock.",
+        "Twenty years inside leaves a mark.",
+        "I look after my wife and I'm 78.",
+    ],
+)
+def test_years_gone_by_and_ages_are_no_deadline(text: str) -> None:
+    assert [match.deadline for match in find_deadlines(text, SATURDAY)] == []
+
+
+def test_years_ahead_are_still_a_deadline() -> None:
+    assert parse_deadline("in 2 years", SATURDAY) == add_months(SATURDAY, 24)

@@ -311,3 +311,39 @@ def test_chat_to_togetherness_and_lengths_count_nothing(text: str) -> None:
 )
 def test_numbers_next_to_those_still_count(text: str, quantity: str) -> None:
     assert [q.text for q in find_quantities(text)] == [quantity]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do the 4-7-8 breathing when I panic",
+        "try the 5-4-3-2-1 grounding trick",
+        "I'm 78",
+        "I look after my wife and I'm 78.",
+        "im 15 and scared of exams",
+        "I am nearly 70",
+        "I'm 78 years old",
+        "Twelve years of nights have wrecked my body clock.",
+        "Twenty years inside leaves a mark.",
+        "after 20 years of smoking",
+        "ace every exam this term",
+        "pass every test",
+    ],
+)
+def test_background_numbers_and_outcomes_count_nothing(text: str) -> None:
+    assert find_quantities(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("walk 3-4 times a week", "3-4 times a week"),
+        ("im 15 and want to read 2 books a month", "2 books a month"),
+        ("I'm 3 days sober", "3 days"),
+        ("save for 2 years", "2 years"),
+        ("go to every lecture", "every lecture"),
+        ("revise before every exam", "every exam"),
+    ],
+)
+def test_counts_beside_background_numbers_still_count(text: str, quantity: str) -> None:
+    assert [q.text for q in find_quantities(text)] == [quantity]

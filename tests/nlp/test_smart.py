@@ -155,3 +155,19 @@ def test_open_holiday_period_has_no_deadline() -> None:
         "sort my back pain out",
         "over the summer holidays",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "measurable"),
+    [
+        ("When I panic I'll try to do the 4-7-8 breathing instead of running out.", False),
+        ("Twelve years of nights have wrecked my body clock. I want to sleep better.", False),
+        ("Twenty years inside leaves a mark. I want to be proud of who I am.", False),
+        ("I look after my wife and I'm 78. I need to cope better.", False),
+        ("I'm going to ace every exam this term.", False),
+        ("I'm 78 and want to walk 20 minutes every morning.", True),
+        ("Twelve years of nights: now I'll be in bed by 11pm.", True),
+    ],
+)
+def test_background_numbers_are_not_measures(text: str, measurable: bool) -> None:
+    assert report(text).measurable is measurable

@@ -590,3 +590,121 @@ def test_open_period_holidays_are_flagged_whole() -> None:
     ]
     assert "over the christmas holidays" in flagged("walk daily over the christmas holidays")
     assert flagged("walk 20 min daily by christmas") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("I'd like to lift my mood", "lift my mood"),
+        ("rebuild trust with my kids", "rebuild trust"),
+        ("restore my confidence", "restore my confidence"),
+        ("work on our trust issues", "work on our trust issues"),
+        ("get my uni life together", "get my uni life together"),
+        ("get my work life together", "get my work life together"),
+        ("I just want to get on top of it all", "get on top of it all"),
+        ("get on top of everything", "get on top of everything"),
+        ("find a proper work-life balance", "find a proper work-life balance"),
+        ("find a better balance", "find a better balance"),
+        ("find some inner peace", "find some inner peace"),
+    ],
+)
+def test_improvement_verbs_with_state_like_objects(text: str, phrase: str) -> None:
+    assert flagged(text) == [phrase]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lift weights twice a week",
+        "rebuild the garden shed",
+        "repair my bike",
+        "get my uni work done",
+        "get my kids together for dinner",
+        "find a proper job",
+        "I trust my gut",
+    ],
+)
+def test_improvement_verbs_with_concrete_objects_are_not_flagged(text: str) -> None:
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("going to try get outside for a walk every morning", ["try"]),
+        ("gonna try call my mum on sundays", ["try"]),
+        ("try yoga on mondays", []),
+        ("give it a try on mondays", []),
+        ("try new recipes on sundays", []),
+    ],
+)
+def test_chat_try_without_to_is_the_hedge(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("because I want to feel less cut off", ["feel less cut off"]),
+        ("as I want to feel less burnt out", ["feel less burnt out"]),
+        ("because I feel cut off I text one friend", []),
+        ("when I'm cut off from friends I call mum", []),
+    ],
+)
+def test_a_state_wished_for_after_because_keeps_its_verb(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("just be less of a couch potato haha", "be less of a couch potato"),
+        ("stop being such a slob", "being such a slob"),
+        ("be less of a people pleaser", "be less of a people pleaser"),
+        ("be less of a mess", "be less of a mess"),
+    ],
+)
+def test_self_labels_to_be_less_of(text: str, phrase: str) -> None:
+    assert flagged(text) == [phrase]
+
+
+def test_a_self_label_said_of_now_is_not_flagged() -> None:
+    assert flagged("I'm such a slob") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("believe in myself more tbh", ["more"]),
+        ("love myself more", ["more"]),
+        ("believe in myself again", ["believe in myself again"]),
+        ("love myself", ["love myself"]),
+    ],
+)
+def test_more_after_a_self_regard_verb_is_flagged_alone(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I look after my wife, who has dementia. I need to cope better", ["cope better"]),
+        ("take care of my mum on sundays", []),
+        ("I deal with my anger by walking", []),
+        ("I must look after myself better.", ["look after myself"]),
+        ("take better care of myself", ["take better care of myself"]),
+        ("I need to deal with my anger", ["deal with my anger"]),
+        ("I'll work on my temper", ["work on my temper"]),
+    ],
+)
+def test_what_the_client_does_now_is_not_an_improvement_goal(
+    text: str, expected: list[str]
+) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["the season was rubbish", "the weather was rubbish so I stayed in"]
+)
+def test_rubbish_is_not_a_state_of_the_client(text: str) -> None:
+    assert flagged(text) == []
