@@ -41,15 +41,14 @@ false alarm. The same goes for "I'd rather die than...", "I'm going to die if...
 me", "my phone died", "end of my rope with this printer") and goals about habits ("cut down",
 "quit smoking", "relapsed on cigarettes") stay quiet.
 
-Measured limits (`python bench/crisis_eval.py --cross-batch`): on each fresh batch of messages
-written after the rules, before any fix for it, the rules found 57% of crisis messages, pooled
-over 11 batches (724 messages). The rules on that first run or a classifier trained without the
-batch found 90.1%, with 11.8% false alarms on the batches' hard lookalikes (rules alone: 9.7%);
-with those classifiers, 4.8% of held-out goal statements and everyday messages are flagged. On
-the two batches written after the classifier existed, its first run found 96.7% and 89.5%.
-What still slips through: plans stated as plain facts ("I wrote the date in my calendar"),
-means named without intent, and one line buried in a long, calm report, which a bag of words
-outweighs. Treat every figure on the tuned corpus as an upper bound.
+Measured limits (`python bench/crisis_eval.py --cross-batch`): over 15 fresh batches of
+messages written blind by others, the rules as they stood before each batch, or a classifier
+trained without it, found 91.5% of crisis messages (1,104), with 19.2% false alarms on the
+batches' hard lookalikes; 4.3% of held-out goal statements and everyday messages are flagged.
+The first runs of the last four batches found 89.5% to 94.7%. What still slips through: plans
+and goodbyes stated as plain facts in new words, means named without intent, and one line
+buried in a long, calm report, which a bag of words outweighs. Treat every figure on the tuned
+corpus as an upper bound.
 """
 
 from __future__ import annotations

@@ -51,8 +51,8 @@ _WEEKDAY = _ALT(sorted(_WEEKDAYS, key=len, reverse=True))
 _FULL_WEEKDAY = _ALT(name for name in _WEEKDAYS if name.endswith("day"))
 _HOLIDAY = _ALT(re.escape(name) for name in sorted(_FIXED_HOLIDAYS, key=len, reverse=True))
 # "until" as people type it: "till", "til", "'til", and the misspellings "untill", "untl".
-_UNTIL = r"(?:until|untill|untl|till|til|'til)"
 _UNTIL_WORDS = frozenset({"until", "untill", "untl", "till", "til", "'til"})
+_UNTIL = f"(?:{_ALT(sorted(_UNTIL_WORDS, key=len, reverse=True))})"
 _BY = rf"(?:by|before|{_UNTIL}|up\s+to|no\s+later\s+than|on|for|at|through|thru)"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>\d{4}))?"

@@ -13,7 +13,6 @@ from dialogs.goal_setting.limits import (
     MAX_UNIT_TEXT,
 )
 from dialogs.replies import Reply
-from dialogs.state import GoalDraft
 from dialogs.wording import joined, say
 
 
@@ -98,6 +97,7 @@ class ExampleChoice(Step):
 
     choices: ClassVar[tuple[str, ...]]
     wording: ClassVar[str]  # the catalog section naming the choices: "kinds", "horizons"
+    draft_field: ClassVar[str]  # the GoalDraft field the choice fills
     next_step: ClassVar[str]
 
     async def ask(self, turn: Turn) -> list[Reply]:
@@ -112,24 +112,15 @@ class ExampleChoice(Step):
     async def on_choice(self, turn: Turn, value: str) -> Outcome:
         if value not in self.choices:
             return self.waiting()
-        self.remember(turn.state.draft, value)
+        setattr(turn.state.draft, self.draft_field, value)
         return Advance(self.next_step)
-
-    def remember(self, draft: GoalDraft, value: str) -> None:
-        raise NotImplementedError
 
 
 class Kind(ExampleChoice):
     name, section = "kind", "theme"
-    choices, wording, next_step = KINDS, "kinds", "horizon"
-
-    def remember(self, draft: GoalDraft, value: str) -> None:
-        draft.kind = value
+    choices, wording, draft_field, next_step = KINDS, "kinds", "kind", "horizon"
 
 
 class Horizon(ExampleChoice):
     name, section = "horizon", "theme"
-    choices, wording, next_step = HORIZONS, "horizons", "draft"
-
-    def remember(self, draft: GoalDraft, value: str) -> None:
-        draft.horizon = value
+    choices, wording, draft_field, next_step = HORIZONS, "horizons", "horizon", "draft"
