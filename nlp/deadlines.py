@@ -239,8 +239,12 @@ def _weekday(found: re.Match[str], today: date) -> date | None:
     return _next_weekday(today, weekday, allow_today=(found["which"] or "").strip() == "this")
 
 
+_CHAT_WHICH = {"ths": "this", "nxt": "next"}
+
+
 def _period(found: re.Match[str], today: date) -> date | None:
-    by, which, period = found["by"], " ".join(found["which"].split()), found["period"]
+    by, period = found["by"], found["period"]
+    which = _CHAT_WHICH.get(found["which"], " ".join(found["which"].split()))
     if period == "weekend":
         return _next_weekday(today, 5 if by else 6, allow_today=True)
     shift = 0 if which == "this" else 1
@@ -250,7 +254,7 @@ def _period(found: re.Match[str], today: date) -> date | None:
         if period in ("month", "quarter"):
             return _period_end("", period, today) + timedelta(days=1)
         return date(today.year + 1, 1, 1)
-    return _period_end(found["which"] or "", period, today)
+    return _period_end(which, period, today)
 
 
 def _named_day(found: re.Match[str], today: date) -> date | None:
@@ -322,7 +326,8 @@ _ANY_RULES: tuple[_Rule, ...] = (
     ),
     _rule(rf"{_COUNT}{_UNIT}\s+from\s+(?:now|today)", _relative),
     _rule(
-        rf"(?P<by>(?:by|before|{_UNTIL})\s+)?(?:the\s+)?(?P<which>this|next|this\s+coming|coming)"
+        rf"(?P<by>(?:by|before|{_UNTIL})\s+)?(?:the\s+)?"
+        r"(?P<which>this|ths|next|nxt|this\s+coming|coming)"
         rf"\s+(?P<period>week|month|quarter|year|weekend)|(?P<by2>(?:by|before|{_UNTIL})\s+)?"
         r"(?P<which2>the|this|over\s+the|at\s+the)\s+(?P<weekend>weekend)",
         lambda found, today: _period_any(found, today),

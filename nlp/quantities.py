@@ -69,7 +69,7 @@ _HOUR_WORDS = re.compile(
     r"|half\s+(?:an\s+)?hour|an?\s+hour(?P<and_half>\s+and\s+a\s+half)?)(?![\w])"
 )
 _CLOCK = re.compile(
-    r"(?<![\w:])(?:(?P<named>midnight|midday|noon)(?![\w])|(?P<h1>\d{1,2})(?::(?P<m1>\d\d))?\s*(?P<ampm>am|pm|a\.m\.|p\.m\.|o'?clock)"
+    r"(?<![\w:])(?:(?P<named>midnight|midnite|midday|noon)(?![\w])|(?P<h1>\d{1,2})(?::(?P<m1>\d\d))?\s*(?P<ampm>am|pm|a\.m\.|p\.m\.|o'?clock)"
     r"(?![\w])|(?P<h2>\d{1,2}):(?P<m2>\d\d)(?!\d)"
     r"|(?:bed|sleep|asleep|wake|awake|up|out)\s+(?P<h3>(?:by|at|before)\s+\d{1,2})(?![\w:]))"
 )
@@ -83,6 +83,8 @@ _FREQ = re.compile(
     r"(?P<unit>day|morning|evening|night|afternoon|arvo|weekday|week|weekend|fortnight|month"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
     r"|(?P<adverb>daily|everyday|nightly|weekly|monthly|weekdays|weeknights)"
+    r"(?!\s+(?:life|lives|living|routines?|tasks|chores|struggles?|stress(?:es)?|grind"
+    r"|business|needs|existence|activities)(?![\w]))"
     r"|on\s+(?P<plural>(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekends)"
     r"|(?:every|each)\s+(?:single\s+)?(?P<occasion>[a-z]+(?:\s+meeting|\s+session)?))(?![\w])"
 )
@@ -145,6 +147,12 @@ _BARE_WEEKEND_AFTER = re.compile(r"\s+weekends?(?![\w])(?!\s+(?:a|an|per|each|ev
 # "as a couple", "as a pair": together, not two of anything.
 _AS_BEFORE = re.compile(r"(?<![\w])as\s+$")
 _TOGETHER_AFTER = re.compile(r"(?!\s+of(?![\w]))")
+# "compare myself 2 anyone", "go 2 the gym", "talk 2 her": chat "2" for "to" before a word
+# no number can count.
+_TO_ONLY_AFTER = re.compile(
+    r"\s+(?:anyone|anybody|everyone|everybody|someone|somebody|no\s*one|nobody|me|him|her"
+    r"|them|us|myself|the|my|your|his|their|our|bed|school|work|uni|sleep)(?![\w'])"
+)
 # "want 2 feel less on edge", "need 2 sleep": chat "2" for "to", before a verb's base form.
 _WORD_BEFORE = re.compile(r"(?<![\w'])(?P<word>[a-z']+)\s+$")
 _WORD_AFTER = re.compile(r"\s+(?P<word>[a-z]+)(?![\w'])")
@@ -178,6 +186,13 @@ _OUTCOME_BEFORE = re.compile(
     r"(?<![\w'])(?:ace|pass|win|nail|smash|top|get\s+an?\s+a\*?\s+in|get\s+full\s+marks\s+in)"
     r"\s+$"
 )
+
+# "stop overthinking every email", "never say yes to every shift", "stop crying every time
+# someone says his name": what to stop is scoped by "every", nothing is done that often.
+_STOP_WORD = re.compile(
+    r"(?<![\w'])(?:stop|stopping|quit|quitting|never|avoid|avoiding|no\s+longer)(?![\w'])"
+)
+_CLAUSE_BREAK = re.compile(r"[,;.!?()]|(?<![\w])(?:and|but|then|or|n|&|\+)\s")
 
 Span = tuple[int, int]
 
@@ -316,6 +331,8 @@ def _chat_to(folded: str, start: int, num_end: int, bare: str) -> bool:
     "walk 2 miles", "have 2 days off"."""
     if bare != "2":
         return False
+    if _TO_ONLY_AFTER.match(folded, num_end):
+        return True
     before = _WORD_BEFORE.search(folded, 0, start)
     after = _WORD_AFTER.match(folded, num_end)
     if before is None or after is None or before.group("word") not in word_set("chat_to_leads"):
@@ -354,7 +371,7 @@ def _clock_times(original: str, folded: str, taken: list[Span]) -> Iterable[Quan
         start = found.start("h3") if found.group("h3") else found.start()
         named = found.group("named")
         if named:
-            hour = 0 if named == "midnight" else 12
+            hour = 0 if named.startswith("midn") else 12
         else:
             hour = int(found.group("h1") or found.group("h2") or found.group("h3").split()[-1])
         minute = int(found.group("m1") or found.group("m2") or 0)
@@ -388,8 +405,8 @@ def _frequencies(original: str, folded: str, taken: list[Span]) -> Iterable[Quan
             continue
         if found.group("occasion") in _NOT_OCCASIONS:
             continue
-        if found.group("occasion") and _OUTCOME_BEFORE.search(folded, 0, found.start()):
-            continue  # "ace every exam": all or nothing, not a frequency
+        if found.group("occasion") and _not_a_frequency(folded, found.start()):
+            continue  # "ace every exam", "stop crying every time": all or nothing
         word = found.group("unit") or found.group("adverb") or found.group("plural") or ""
         # "every lecture": once per occasion, however often those come
         per, value = _FREQ_PER.get(word, ("week", 1.0)) if word else (None, 1.0)
@@ -397,6 +414,17 @@ def _frequencies(original: str, folded: str, taken: list[Span]) -> Iterable[Quan
             value /= _EVERY_NTH[found.group("other").strip()]
         taken.append((found.start(), found.end()))
         yield _make(original, found.start(), found.end(), value, "times", per)
+
+
+def _not_a_frequency(folded: str, start: int) -> bool:
+    """ "every <occasion>" after an outcome ("ace every exam") or in a clause that stops
+    something ("stop overthinking every email")."""
+    if _OUTCOME_BEFORE.search(folded, 0, start):
+        return True
+    clause = 0
+    for found in _CLAUSE_BREAK.finditer(folded, 0, start):
+        clause = found.end()
+    return _STOP_WORD.search(folded, clause, start) is not None
 
 
 def _every_n(original: str, folded: str, taken: list[Span]) -> Iterable[Quantity]:

@@ -26,6 +26,15 @@ _SUBJECT_AND_BE = frozenset({"im", "iam"})
 _WISHES = frozenset({"want", "wanna", "wants", "need", "needs", "hope", "wish", "aim", "plan"})
 _CLIENT = frozenset({"i", "we"})
 _DANGLING = frozenset({"my", "our", "the", "his", "her", "their", "your", "this", "that"})
+# "that's loads", "it's a lot", "this is a bit much": a comment on the goal, not its amount.
+_COMMENT_LEADS = frozenset({"that", "it", "this", "which"})
+_COMMENT_VERBS = frozenset({"'s", "’s", "s", "is", "was", "sounds", "seems", "feels"})
+_COMMENT_WORDS = frozenset({"thats", "its", "tht's", "thts"})
+# "a call that I'd normally avoid": the client's habit in a relative clause, not a hedge.
+_RELATIVE_LEADS = frozenset({"that", "which", "who", "what"})
+# "I've felt flat", "I was so stressed": a state in the past tense tells how things have been.
+_PAST_STATE_VERBS = frozenset({"felt", "was", "were", "been", "became", "seemed"})
+_SUBJECT_AUX = frozenset({"'d", "’d", "d", "would", "'ll", "will", "ll"})
 Hit = tuple[int, int, str, str]  # start char, end char, kind, rule id
 Rule = dict[str, Any]  # a line of vague.jsonl
 
@@ -81,6 +90,41 @@ def _trim_dangling(doc: Doc, start: int, end: int) -> int:
     while end - start > 1 and doc[end - 1].lower_ in _DANGLING:
         end -= 1
     return end
+
+
+def _trim_again(doc: Doc, start: int, end: int) -> int:
+    """The end without a closing "again": "feel normal" in "feel normal again"."""
+    while end - start > 1 and doc[end - 1].lower_ == "again":
+        end -= 1
+    return end
+
+
+def _hyphen_tail(doc: Doc, end: int) -> int:
+    """The end taking in the rest of a hyphenated word the tokenizer split: "self" + "-belief"
+    is "self-belief"."""
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
+        end += 2
+    return end
+
+
+def _comment(doc: Doc, start: int) -> bool:
+    """The words follow "that's", "it's", "this is": the client comments on the goal."""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if before in _COMMENT_WORDS:
+        return True
+    lead = doc[start - 2].lower_ if start > 1 else ""
+    return before in _COMMENT_VERBS and lead in _COMMENT_LEADS
+
+
+def _after_a_list(doc: Doc, start: int) -> bool:
+    """ "(dentist, bank etc)": "etc" closing examples the client gave says which."""
+    return any(token.text == "," for token in doc[max(0, start - 4) : start])
 
 
 def _looks_adjective(lower: str, states: frozenset[str], endings: tuple[str, ...]) -> bool:
@@ -168,7 +212,7 @@ class VagueFinder:
         trimmed = _trim_dangling(doc, start, end)
         if trimmed < end and rule.get("drop_dangling"):
             return None  # "look after my wife": the object is someone else, not the client
-        return start, trimmed
+        return start, _trim_again(doc, start, _hyphen_tail(doc, trimmed))
 
     def _ruled_out(self, doc: Doc, rule: Rule, start: int, end: int) -> bool:
         """Context that makes the wording concrete, or flagged some other way."""
@@ -178,7 +222,32 @@ class VagueFinder:
             return True  # "study harder" is vague, "take longer walks" names the walks
         if rule.get("verb_slot") and not doc._.slots[start]:
             return True  # "leave work earlier": "work" is the place, not the verb
-        return _excepted(doc, start, end, rule)
+        return self._aside(doc, rule, start) or _excepted(doc, start, end, rule)
+
+    def _aside(self, doc: Doc, rule: Rule, start: int) -> bool:
+        """Words beside the goal: a comment on it ("i guess thats loads"), the end of a list
+        of examples ("dentist, bank etc"), a habit in a relative clause ("that I'd normally
+        avoid")."""
+        if rule.get("unless_comment") and _comment(doc, start):
+            return True
+        if rule.get("unless_listed") and _after_a_list(doc, start):
+            return True
+        return bool(rule.get("habit")) and self._habit(doc, start)
+
+    def _habit(self, doc: Doc, start: int) -> bool:
+        """ "a call that I'd normally avoid", "the people I usually avoid": a frequency word
+        right after "I"/"we" (and "'d", "will") in a relative clause says what the client
+        does now."""
+        subject = start - 1
+        if subject >= 0 and doc[subject].lower_ in _SUBJECT_AUX:
+            subject -= 1
+        if subject < 1 or doc[subject].lower_ not in ("i", "we", "i'd", "id"):
+            return False
+        lead = doc[subject - 1]
+        if lead.lower_ in _RELATIVE_LEADS or lead.lower_ in self.relative_heads:
+            return True
+        # "the people I usually avoid": a noun before the subject heads the clause
+        return lead.is_alpha and lead.lower_ not in self.phrase_ends | self.adverbs
 
     def _describes(self, doc: Doc, rule: Rule, start: int) -> bool:
         """A state that says how things are, not what the client wants."""
@@ -186,6 +255,8 @@ class VagueFinder:
         is_state = rule["kind"] == "vague_feeling" or bool(rule.get("state"))
         if rule["kind"] == "vague_improvement" and self._as_i_do(doc, start):
             return True  # "I look after my wife": what the client does now, not a goal
+        if is_state and doc[start].lower_ in _PAST_STATE_VERBS:
+            return True  # "Since the baby came I've felt flat"
         return in_a_clause or (is_state and self._as_i_am(doc, start))  # "ugh im exhausted"
 
     def _hit(self, doc: Doc, rule: Rule, start: int, end: int) -> Hit | None:

@@ -101,6 +101,8 @@ def test_add_months_clamps_to_month_end() -> None:
         ("3 times in the month", None),
         ("finish it in the week", date(2026, 11, 28)),
         ("run 2 times in the next week", date(2026, 11, 28)),
+        ("asleep by midnite most nites ths month", date(2026, 11, 30)),
+        ("finish it nxt month", date(2026, 12, 31)),
     ],
 )
 def test_shorthand_periods_and_day_sets(text: str, expected: date | None) -> None:

@@ -106,6 +106,11 @@ def test_a_period_or_date_alone_is_not_a_measure(text: str) -> None:
         ("call my gran every other friday", True, None),
         ("go swimming every second tuesday until christmas", True, date(2026, 12, 25)),
         ("ok goals: 1) stop working weekends 2) gym 2x a week", True, None),
+        ("wanna b asleep by midnite most nites ths month", True, date(2026, 11, 30)),
+        ("I hope to become more independent in the daily life in this country", False, None),
+        ("Feel calmer before presentations and maybe stop overthinking every email", False, None),
+        ("stop vaping and text mum every time i go out", True, None),
+        ("Maybe get some more rest on weekdays", True, None),
     ],
 )
 def test_idioms_tasks_and_lists_against_counts(
