@@ -43,7 +43,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlp.components.crisis_classifier import PIPE, THRESHOLD, crisis_score
+from spacy.language import Language
+from spacy.pipeline import TextCategorizer
+
+from nlp.components.crisis_classifier import PIPE, THRESHOLD, strongest_passage
 from nlp.crisis import detect_crisis, find_crisis
 from nlp.train_crisis import Labelled, read_calm_corpora, train
 
@@ -203,11 +206,11 @@ def cross_batch(examples: list[Example]) -> None:
     for index, (name, batch) in enumerate(sorted(groups.items(), key=_batch_order)):
         held_calm = folds[index] if index < CALM_FOLDS else []
         nlp = train(_training_without(examples, name, calm, held_calm))
-        scored += [(e.label, bool(e.first_run), crisis_score(nlp(e.text))) for e in batch]
+        scored += [(e.label, bool(e.first_run), _score(nlp, e.text)) for e in batch]
         with nlp.select_pipes(disable=[PIPE]):
             rules = [find_crisis(m.text, nlp) is not None for m in held_calm]
         calm_scored += [
-            (rule, crisis_score(nlp(m.text))) for rule, m in zip(rules, held_calm, strict=True)
+            (rule, _score(nlp, m.text)) for rule, m in zip(rules, held_calm, strict=True)
         ]
     print("== cross-batch: rules on their first run, or a classifier trained without the batch")
     for threshold in sorted({THRESHOLD - 0.1, THRESHOLD, THRESHOLD + 0.1}):
@@ -220,6 +223,13 @@ def cross_batch(examples: list[Example]) -> None:
             f" false alarms {rate(sum(quiet), len(quiet))},"
             f" held-out goals and chat flagged {rate(sum(chat), len(chat))}"
         )
+
+
+def _score(nlp: Language, text: str) -> float:
+    """The learned tier's score as `find_crisis` takes it: its strongest passage."""
+    classifier = nlp.get_pipe(PIPE)
+    assert isinstance(classifier, TextCategorizer)
+    return strongest_passage(nlp(text), classifier)[0]
 
 
 def _batch_order(item: tuple[str, list[Example]]) -> int:

@@ -31,7 +31,9 @@ talk and hyperbole by `unless_next`/`unless_near` and, for bare phrases ("I give
 cope"), by `only_next` (the phrase must end the sentence or be followed by a listed word).
 Last, when every rule is silent, the learned tier (`nlp/components/crisis_classifier.py`,
 rule LEARNED_RULE, kind "distress", `CrisisMatch.learned`): a bag-of-lemmas text classifier
-trained on the labelled corpora, whose match spans the chunk it scored.
+trained on the labelled corpora. It scores the whole text and each pair of adjacent sentences,
+and its match spans whichever scored highest: a line buried in a long, calm note is not
+outweighed by the rest of the note.
 
 Labelling decisions (tests/nlp/crisis_corpus.jsonl): feeling like a burden triggers even in goal
 talk ("I want to stop feeling like a burden at work"): perceived burdensomeness is a core risk
@@ -60,8 +62,14 @@ from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import TextCategorizer
 
-from nlp.components.crisis_classifier import THRESHOLD, add_trained_classifier, crisis_score
+from nlp.components.crisis_classifier import (
+    PIPE,
+    THRESHOLD,
+    add_trained_classifier,
+    strongest_passage,
+)
 from nlp.components.crisis_language import DISTRESS_KIND, EXTENSION, FACTORY, CrisisFinding
 from nlp.pipeline import outgrown
 
@@ -73,7 +81,7 @@ MAX_TAIL = 4_000
 # Long texts are scanned in chunks; the overlap keeps a phrase on a boundary inside one chunk.
 CHUNK_CHARS = 1_500
 CHUNK_OVERLAP = 200
-# `CrisisMatch.rule` of a match made by the learned tier; its span is the whole chunk it scored.
+# `CrisisMatch.rule` of a match made by the learned tier; its span is the passage it scored.
 LEARNED_RULE = "learned.classifier"
 
 _NEEDS_NORMALISING = re.compile(r"\s{2,}|[^\S ]|[\u200b-\u200d\u2060\ufeff]|^\s|\s$")
@@ -134,6 +142,7 @@ def find_crisis(text: str, nlp: Language) -> CrisisMatch | None:
     """`detect_crisis` with a given pipeline (`build_pipeline`, or one from nlp.train_crisis)."""
     findings: list[CrisisFinding] = []
     learned: list[CrisisFinding] = []
+    classifier = _classifier(nlp)
     for offset, window in _windows(text):
         clean, origin = _normalise(window)
         for chunk_start, chunk in _chunks(clean):
@@ -144,11 +153,12 @@ def find_crisis(text: str, nlp: Language) -> CrisisMatch | None:
                 findings.append(
                     CrisisFinding(found.kind, found.immediate_danger, start, end, found.rule)
                 )
-            if chunk and crisis_score(doc) >= THRESHOLD:
-                start, end = (
-                    offset + origin(chunk_start),
-                    offset + origin(chunk_start + len(chunk) - 1) + 1,
-                )
+            if classifier is None or findings or not chunk:
+                continue  # the learned tier speaks only when every rule is silent
+            score, passage = strongest_passage(doc, classifier)
+            if score >= THRESHOLD:
+                start = offset + origin(chunk_start + passage.start_char)
+                end = offset + origin(chunk_start + passage.end_char - 1) + 1
                 learned.append(CrisisFinding(DISTRESS_KIND, False, start, end, LEARNED_RULE))
     if not findings:
         findings = learned
@@ -156,6 +166,15 @@ def find_crisis(text: str, nlp: Language) -> CrisisMatch | None:
         return None
     best = min(findings, key=_urgency)
     return CrisisMatch(best.kind, best.immediate_danger, best.start, best.end, best.rule)
+
+
+def _classifier(nlp: Language) -> TextCategorizer | None:
+    """The learned tier, unless the caller disabled it (`nlp.select_pipes`)."""
+    if PIPE not in nlp.pipe_names:
+        return None
+    pipe = nlp.get_pipe(PIPE)
+    assert isinstance(pipe, TextCategorizer)
+    return pipe
 
 
 def _urgency(finding: CrisisFinding) -> tuple[bool, int, int]:

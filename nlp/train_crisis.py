@@ -13,17 +13,25 @@ import argparse
 import hashlib
 import json
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.pipeline import TextCategorizer
+from spacy.tokens import Doc
 from spacy.training import Example
 from thinc.api import fix_random_seed
 
-from nlp.components.crisis_classifier import CALM, CRISIS, MODEL_DIR, PIPE, add_classifier
+from nlp.components.crisis_classifier import (
+    CALM,
+    CRISIS,
+    MODEL_DIR,
+    PIPE,
+    add_classifier,
+    sentence_pairs,
+)
 from nlp.components.crisis_language import FACTORY
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "tests" / "nlp"
@@ -62,9 +70,7 @@ def train(messages: Iterable[Labelled]) -> Language:
     nlp = spacy.blank("en")
     rules = nlp.add_pipe(FACTORY)
     add_classifier(nlp)
-    examples = [
-        Example.from_dict(rules(nlp.make_doc(m.text)), {"cats": _cats(m.crisis)}) for m in messages
-    ]
+    examples = [example for m in messages for example in _examples(rules(nlp.make_doc(m.text)), m)]
     optimizer = nlp.initialize(lambda: examples)
     for _ in range(EPOCHS):
         shuffle(examples)
@@ -89,6 +95,15 @@ def save(nlp: Language, out: Path) -> None:
         "dropout": DROPOUT,
     }
     (out / TRAINING_RECORD).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+
+
+def _examples(doc: Doc, message: Labelled) -> Iterator[Example]:
+    """The message, and each passage of a calm one: every passage of a calm message is calm,
+    while which passage of a crisis message carries the crisis is not labelled."""
+    yield Example.from_dict(doc, {"cats": _cats(message.crisis)})
+    if not message.crisis:
+        for passage in sentence_pairs(doc):
+            yield Example.from_dict(passage.as_doc(), {"cats": _cats(False)})
 
 
 def _cats(crisis: bool) -> dict[str, float]:

@@ -16,14 +16,16 @@ most of what the bot reads.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from numpy.typing import NDArray
 from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.ml.extract_ngrams import extract_ngrams
-from spacy.pipeline import TextCategorizer
-from spacy.tokens import Doc
+from spacy.pipeline import Sentencizer, TextCategorizer
+from spacy.tokens import Doc, Span
 from spacy.util import registry
 from thinc.api import Model, SparseLinear_v2, chain, softmax_activation
 from thinc.types import Floats2d
@@ -79,3 +81,45 @@ def add_trained_classifier(nlp: Language, model_dir: Path = MODEL_DIR) -> TextCa
 def crisis_score(doc: Doc) -> float:
     """The classifier's probability that the text is crisis language."""
     return float(doc.cats.get(CRISIS, 0.0))
+
+
+_sentences = Sentencizer()
+
+
+def sentence_pairs(doc: Doc) -> list[Span]:
+    """Each pair of adjacent sentences; none when the text has two sentences or fewer, as the
+    whole text is then the only passage."""
+    _sentences(doc)
+    pairs = [doc[one.start : two.end] for one, two in pairwise(doc.sents)]
+    return pairs if len(pairs) > 1 else []
+
+
+def strongest_passage(doc: Doc, classifier: TextCategorizer) -> tuple[float, Span]:
+    """The highest crisis score over the whole text and each pair of adjacent sentences, and
+    the span that scored it.
+
+    Scored whole, one line in a long, calm note is outweighed by the rest of the note.
+    """
+    best = (crisis_score(doc), doc[:])
+    passages = sentence_pairs(doc)
+    if not passages:
+        return best
+    lemmas = doc.to_array([LEMMA])
+    readable = [_Lemmas(lemmas[passage.start : passage.end]) for passage in passages]
+    # The model reads nothing of a Doc but its lemma array (`bag_of_lemmas`).
+    probabilities = classifier.model.predict(cast(list[Doc], readable))
+    column = classifier.labels.index(CRISIS)
+    for passage, row in zip(passages, probabilities, strict=True):
+        best = max(best, (float(row[column]), passage), key=lambda pair: pair[0])
+    return best
+
+
+class _Lemmas:
+    """A passage as the model reads it, without copying the Doc: `Span.as_doc` costs ten times
+    what scoring the passage does."""
+
+    def __init__(self, lemmas: NDArray[Any]) -> None:
+        self._lemmas = lemmas
+
+    def to_array(self, attrs: list[int]) -> NDArray[Any]:
+        return self._lemmas

@@ -21,7 +21,9 @@ the rules without reading Python:
   goodbyes, burden) that accept false alarms to catch wording the precise rules have not seen.
   Their ids start with "net.".
 - `crisis_squashed.jsonl` (optional): regexes run over the text with everything but letters and
-  digits removed ("iwanttodie", "kill.my.self"); tried only when no token rule matched.
+  digits removed ("iwanttodie", "kill.my.self"); tried only when no token rule matched. A match
+  that lies inside one word the lexicon knows ("overdoses" in "we had three overdoses in on one
+  shift") is skipped: the token rules have already judged that word in its context.
 - `crisis_distress.jsonl` (optional): the distress tier, in the same format, every rule of kind
   "distress" and id "distress.*". Deliberately broad: first-person despair, hopelessness,
   entrapment, burden, self-hatred, exhaustion with life, wanting everything to stop, feeling
@@ -163,6 +165,11 @@ class Lexicon:
                         if variant not in excluded:
                             near.setdefault(variant, lemma)
         return cls(forms, fuzzy, near)
+
+    def knows(self, token: Token) -> bool:
+        """Whether the token is a surface form listed in the lexicon (not a guess or a fallback)."""
+        text = token.lower_.replace("’", "'")
+        return text in self._forms or token.norm_ in self._forms
 
     def canonical(self, word: str) -> str:
         """The lemma a word stands for in rules: its lexicon lemma, else the word itself."""
@@ -416,7 +423,8 @@ class CrisisLanguage:
         if not findings:
             findings = list(dict.fromkeys(_run_all(self.net, self._net_by_anchor, doc, positions)))
         if not findings and self.squashed:
-            findings = list(_run_squashed(self.squashed, doc))
+            words = [(t.idx, t.idx + len(t.text)) for t in doc if self.lexicon.knows(t)]
+            findings = list(_run_squashed(self.squashed, doc, words))
         if not findings and self.distress:
             found = _run_all(self.distress, self._distress_by_anchor, doc, positions)
             findings = list(dict.fromkeys(found))
@@ -511,8 +519,14 @@ def _load_squashed(path: Path) -> list[_Squashed]:
     return rules
 
 
-def _run_squashed(rules: list[_Squashed], doc: Doc) -> Iterator[CrisisFinding]:
-    """Run the squashed regexes over the text reduced to lowercase letters and digits."""
+def _run_squashed(
+    rules: list[_Squashed], doc: Doc, words: list[tuple[int, int]]
+) -> Iterator[CrisisFinding]:
+    """Run the squashed regexes over the text reduced to lowercase letters and digits.
+
+    A match inside one of `words` (character spans of tokens the lexicon knows) is skipped: the
+    token rules saw that word whole and judged it with its neighbours.
+    """
     kept = [(i, c.lower()) for i, c in enumerate(doc.text) if c.isascii() and c.isalnum()]
     if not kept:
         return
@@ -522,6 +536,8 @@ def _run_squashed(rules: list[_Squashed], doc: Doc) -> Iterator[CrisisFinding]:
         for found in rule.regex.finditer(squashed):
             if found.end() > found.start():
                 start, end = positions[found.start()], positions[found.end() - 1] + 1
+                if any(first <= start and end <= last for first, last in words):
+                    continue
                 yield CrisisFinding(rule.kind, rule.immediate, start, end, rule.id)
 
 

@@ -994,6 +994,33 @@ PREPARATION_FAMILIES = {
     "distress.message_for_each": [
         "Wrote a letter for each of the grandkids.",
     ],
+    # fresh16/17: things got rid of and "won't be needing them", throwing oneself down the stairs
+    # or off a height, comparing which bridge is highest, a stock of pills kept at hand
+    "net.wont_need": [
+        "Donated all my books and my guitar. Won't be needing them.",
+        "Cancelled the newspaper and the milk delivery. I won't need either of them.",
+        "Sold my bike and my camera last week. Not going to need them anymore.",
+        "Handed my car keys and my watch to my brother, won't have any use for them.",
+        "Cleared out my wardrobe, won't need any of it where I'm going.",
+    ],
+    "suicidal.throw_self": [
+        "I keep thinking about throwing myself off the balcony.",
+        "Some nights I want to fling myself down the stairs.",
+        "I could just let myself fall off the multi-storey roof.",
+        "thought about throwing myself under a train on the way home",
+    ],
+    "net.highest_drop": [
+        "Worked out which of the bridges on the ring road has the biggest drop.",
+        "I know which car park in town is the tallest now.",
+        "Been noting which flyover is highest on the way home.",
+        "Googled how high the viaduct is near my house.",
+    ],
+    "net.pills_at_hand": [
+        "Kept every repeat since March, must be a hundred of them under the mattress.",
+        "There are 45 sleeping pills sat in my bedside drawer.",
+        "Saved my old prescriptions. About 80 tablets in a jar on my desk.",
+        "Got my new script and kept the last lot, 90 of them hidden in a sock.",
+    ],
 }
 PREPARATION_MUST_NOT_TRIGGER = [
     "I put my pills away in the cabinet every morning",
@@ -1061,6 +1088,44 @@ PREPARATION_MUST_NOT_TRIGGER = [
     "my funeral plan is a conga line and a karaoke machine",
     "the lawn looks dead after the heatwave",
     "pulled out the brambles, arms scratched to bits",
+    # fresh16/17: things outgrown, upgraded or cancelled for a reason; throwing oneself into work,
+    # onto the sofa or under the bus for the team; heights compared for a quiz or a van; pills
+    # in a routine or going back to the pharmacy
+    "Gave away the baby clothes, won't be needing them anymore!",
+    "Sold my skis, won't be needing them in Dubai.",
+    "Cancelled Netflix, won't need it while exams are on.",
+    "Gave my old laptop to my brother since I upgraded, won't be needing it.",
+    "Sold my winter coats because we're moving to Spain, won't need them.",
+    "Cancelled the gym, won't be needing it now I run outside.",
+    "won't be needing the car this weekend",
+    "I threw myself into work this week to stay busy",
+    "Threw myself down on the sofa after the shift and slept",
+    "Took the blame in the meeting, basically threw myself under the bus for the team",
+    "I threw myself down the water slide with the kids, so fun",
+    "If my boss schedules one more 8am call I'll throw myself out the window lol",
+    "Quiz night: which tower is the tallest in the world?",
+    "Which multi-storey is high enough for the van?",
+    "We argued about which tower is taller on our holiday in Paris",
+    "Checked which car park is cheapest near the hospital",
+    "Picked up my repeat prescription, 56 tablets, enough for the month.",
+    "Sorted my 30 tablets into the dosette box on my bedside table.",
+    "Took about 60 of them back to the pharmacy to be disposed of.",
+    "The vet gave us 30 tablets for the dog, they're on the kitchen table.",
+    "I have 20 of them on my desk, library books due back Friday.",
+    # fresh16/17 false alarms, in new wording: knives for butchering or cooking, a rifle with the
+    # reserves, rope for climbing or sailing, "can't go on" about a commute or a race, overdoses
+    # seen at work, a bungee jump, a will written for a new baby
+    "Skinned and butchered the rabbit with my dad, sharpened all the knives first.",
+    "Made a curry tonight with my new chef's knife, my flatmate gave it me.",
+    "Qualified on the range with the army reserves, my rifle drills are getting better.",
+    "Bought a rope and harness for the climbing wall, my instructor checked my knots.",
+    "Rope burns on my palms from sailing club all weekend.",
+    "I can't go on like this with the traffic every morning, going to try the train.",
+    "At mile 20 I thought I can't go on, but I finished the marathon!",
+    "Our pharmacist spotted a dispensing error that would have been an overdose.",
+    "Busy night in the department, we had two overdoses in, debriefed with the team after.",
+    "Doing a bungee jump off a bridge in New Zealand for my birthday!",
+    "Finally wrote my will now we've got a mortgage and a baby.",
 ]
 # Hyperbole that fresh13 showed the rules flagging, in new wording: a laughing marker or
 # "literally" or "half" beside dead, devices dead first, someone else (or a whole room) wanting
@@ -1129,6 +1194,17 @@ def test_saved_pills_edges_and_chosen_days_are_immediate_settled_affairs_are_not
     for text in PREPARATION_FAMILIES["distress.spare_their_day"]:
         match = rules_only(text)
         assert match is not None and match.kind == "distress", text
+
+
+def test_thrown_from_heights_ranked_drops_and_pills_at_hand_are_immediate() -> None:
+    for rule in ("suicidal.throw_self", "net.highest_drop", "net.pills_at_hand"):
+        for text in PREPARATION_FAMILIES[rule]:
+            match = rules_only(text)
+            assert match is not None and match.immediate_danger, text
+    # things got rid of with "won't be needing them" is a warning sign, not a means
+    for text in PREPARATION_FAMILIES["net.wont_need"]:
+        match = rules_only(text)
+        assert match is not None and match.kind == "suicidal" and not match.immediate_danger, text
 
 
 @pytest.mark.parametrize("text", HYPERBOLE_LEFT_ALONE, ids=lambda t: t[:40])

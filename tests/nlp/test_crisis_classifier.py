@@ -7,7 +7,13 @@ import json
 import pytest
 
 from nlp import detect_crisis
-from nlp.components.crisis_classifier import MODEL_DIR, PIPE, THRESHOLD, crisis_score
+from nlp.components.crisis_classifier import (
+    MODEL_DIR,
+    PIPE,
+    THRESHOLD,
+    crisis_score,
+    sentence_pairs,
+)
 from nlp.crisis import LEARNED_RULE, crisis_pipeline
 from nlp.train_crisis import (
     CALM_CORPORA,
@@ -24,6 +30,15 @@ BEYOND_THE_RULES = [
     "everything sorted",
     "Which parking garages downtown let you get onto the roof? I'm not planning on walking back "
     "down.",
+]
+
+CALM_NOTE = [
+    "Weekly check-in.",
+    "Work was busy but I left on time three days out of five.",
+    "Went swimming on Tuesday and Thursday like we planned.",
+    "My sister came round on Saturday and we cooked a curry together.",
+    "I slept about seven hours most nights.",
+    "Goal for next week: walk to the shop instead of driving.",
 ]
 
 
@@ -65,3 +80,29 @@ def test_the_classifier_only_speaks_when_the_rules_are_silent() -> None:
 def test_misspellings_share_the_weights_of_the_word_they_stand_for() -> None:
     nlp = crisis_pipeline()
     assert crisis_score(nlp("i wanna kil myslef")) == crisis_score(nlp("i want kill myself"))
+
+
+def test_a_line_buried_in_a_calm_note_is_not_outweighed_by_the_rest() -> None:
+    buried = BEYOND_THE_RULES[0]
+    text = " ".join([*CALM_NOTE[:3], buried + ".", *CALM_NOTE[3:]])
+    nlp = crisis_pipeline()
+    with nlp.select_pipes(disable=[PIPE]):
+        assert nlp(text)._.crisis_findings == ()
+    assert crisis_score(nlp(text)) < THRESHOLD  # scored whole, the note reads as calm
+    match = detect_crisis(text)
+    assert match is not None and match.rule == LEARNED_RULE
+    assert buried.split(".")[0] in text[match.start : match.end]
+    assert detect_crisis(" ".join(CALM_NOTE)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "passages"),
+    [
+        ("One line only", []),
+        ("Two lines. The whole text is the passage.", []),
+        ("One. Two. Three.", ["One. Two.", "Two. Three."]),
+    ],
+)
+def test_passages_are_pairs_of_adjacent_sentences(text: str, passages: list[str]) -> None:
+    doc = crisis_pipeline()(text)
+    assert [passage.text for passage in sentence_pairs(doc)] == passages
