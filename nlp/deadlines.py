@@ -53,7 +53,10 @@ _HOLIDAY = _ALT(re.escape(name) for name in sorted(_FIXED_HOLIDAYS, key=len, rev
 # "until" as people type it: "till", "til", "'til", and the misspellings "untill", "untl".
 _UNTIL_WORDS = frozenset({"until", "untill", "untl", "till", "til", "'til"})
 _UNTIL = f"(?:{_ALT(sorted(_UNTIL_WORDS, key=len, reverse=True))})"
-_BY = rf"(?:by|before|{_UNTIL}|up\s+to|no\s+later\s+than|on|for|at|through|thru)"
+# "before" as people type it: "b4 summer", "bfore friday".
+_BEFORE_WORDS = frozenset({"before", "b4", "bfore", "befor"})
+_BEFORE = f"(?:{_ALT(sorted(_BEFORE_WORDS, key=len, reverse=True))})"
+_BY = rf"(?:by|{_BEFORE}|{_UNTIL}|up\s+to|no\s+later\s+than|on|for|at|through|thru)"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
 _PER_AFTER = re.compile(
@@ -71,6 +74,16 @@ _COUNTED_AFTER = re.compile(r"\s*(?:x|times|days|hours|hrs|mins|minutes|pages)\b
 # "ask for one week of holiday", "for 2 days off": the length of what is asked for or taken,
 # not how long the goal runs ("for the next 2 weeks of term" still does).
 _LENGTH_OF = re.compile(r"\s+(?:of(?!\s+(?:no|not|zero)(?![\w]))|off)(?![\w])")
+# "which has gone on for a year", "I've had it for 2 years", "it's been like this for months",
+# "it has lasted for a year": a present perfect or "lasted" before "for" tells how long
+# something has been so, not how long the goal runs. A few words may come between, not a
+# new clause ("I have decided to walk daily for 6 weeks" looks ahead).
+_NOT_IN_CLAUSE = r"(?!(?:to|and|but|then|so|will|want|wanna|need|plan|going|gonna)(?![\w']))"
+_ONGOING_BEFORE = re.compile(
+    r"(?:(?:(?<![\w'])(?:has|have|had)|'ve)\s+(?:been|gone|had|felt|done|kept|lost|[a-z]+ed)"
+    r"|(?<![\w'])(?:been|lasted|(?:going|went|dragged|dragging)\s+on))(?![\w'])"
+    rf"(?:\s+{_NOT_IN_CLAUSE}[a-z'-]+){{0,3}}\s+$"
+)
 # "every Friday", "each month", "every other Friday", "every 2nd Tuesday": how often.
 _EVERY_BEFORE = re.compile(
     r"(?<![\w])(?:every|each)\s+(?:(?:single|other|alternate|second|2nd|third|3rd|fourth|4th)"
@@ -169,11 +182,8 @@ def _relative(found: re.Match[str], today: date) -> date | None:
     )
     if bare and _COUNT_BEFORE.search(found.string, 0, found.start()):
         return None
-    length_of = _LENGTH_OF.match(found.string, found.end())
-    if words[0] == "for" and words[1] not in _UPCOMING and length_of:
-        return None  # "ask for one week of holiday": how long the holiday is
-    if words[0] == "for" and len(words) == 3 and words[1] == "the":
-        return None  # "meal prep for the week": the week it serves, not a deadline
+    if words[0] == "for" and _for_not_ahead(found, words):
+        return None
     count = number_value(found["n"]) if found["n"] not in (None, "a", "an") else 1.0
     unit = found["unit"]
     if count is None or count > 120:
@@ -181,6 +191,18 @@ def _relative(found: re.Match[str], today: date) -> date | None:
     if unit in _UNIT_DAYS:
         return today + timedelta(days=round(count * _UNIT_DAYS[unit]))
     return add_months(today, round(count * _UNIT_MONTHS[unit]))
+
+
+def _for_not_ahead(found: re.Match[str], words: list[str]) -> bool:
+    """A "for <length>" that does not run ahead from today: the length of something asked
+    for ("ask for one week of holiday"), the period a thing serves ("meal prep for the
+    week"), or how long something has gone on ("which has gone on for a year")."""
+    if words[1] not in _UPCOMING and _LENGTH_OF.match(found.string, found.end()):
+        return True
+    if len(words) == 3 and words[1] == "the":
+        return True
+    start = found.start()
+    return _ONGOING_BEFORE.search(found.string, max(0, start - 60), start) is not None
 
 
 def _end_of(found: re.Match[str], today: date) -> date | None:
@@ -205,6 +227,28 @@ def _period_end(which: str, period: str, today: date) -> date:
     return date(today.year + shift, 12, 31)
 
 
+_QUARTER_WORDS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4
+}  # fmt: skip
+_QUARTER_STARTS = frozenset({"start", "beginning"})
+
+
+def _named_quarter(found: re.Match[str], today: date) -> date | None:
+    """ "by end of Q3", "in the third quarter", "by Q2 2027": a calendar quarter, read as a
+    month is ("by March" is 1 March, "in March" and "end of March" its last day). A bare
+    "Q3" ("my Q3 targets") names no deadline."""
+    prep, part = found["prep"], found["part"]
+    if not prep and not part:
+        return None
+    quarter = int(found["q"]) if found["q"] else _QUARTER_WORDS[found["qword"]]
+    year = int(found["year"]) if found["year"] else today.year
+    if not found["year"] and _month_end(year, 3 * quarter) < today:
+        year += 1
+    first, last = date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter)
+    opening = part in _QUARTER_STARTS or (not part and prep not in ("in", "during"))
+    return first if opening and first >= today else last  # "by Q3" said in Q3: its end
+
+
 _ABBREVIATED_ENDS = {"eow": "week", "eom": "month", "eoq": "quarter", "eoy": "year"}
 
 
@@ -223,7 +267,7 @@ def _month_only(found: re.Match[str], today: date) -> date | None:
     year, _ = _roll_month(month, today)
     if found["year"]:
         year = int(found["year"])
-    if prep in _UNTIL_WORDS | {"by", "before"} or found["part"] == "start":
+    if prep in _UNTIL_WORDS | _BEFORE_WORDS | {"by"} or found["part"] == "start":
         first = date(year, month, 1)
         return first if first >= today or found["year"] else date(year + 1, month, 1)
     if found["part"] == "middle":
@@ -310,13 +354,20 @@ _ANY_RULES: tuple[_Rule, ...] = (
         rf"(?P<month>{_MONTH})\.?\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}(?![\d:]){_YEAR}", _day_month
     ),
     _rule(
-        rf"(?:(?:by|before|{_UNTIL}|at|for|during|over|through|thru)\s+)?(?:the\s+)?"
+        rf"(?:(?P<prep>by|{_BEFORE}|{_UNTIL}|in|during|through|thru)\s+)?(?:the\s+)?"
+        r"(?:(?P<part>end|start|beginning)\s+of\s+)?(?:the\s+)?"
+        r"(?:q(?P<q>[1-4])|(?P<qword>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)"
+        r"(?:\s+(?:of\s+)?(?P<year>\d{4}))?",
+        _named_quarter,
+    ),
+    _rule(
+        rf"(?:(?:by|{_BEFORE}|{_UNTIL}|at|for|during|over|through|thru)\s+)?(?:the\s+)?"
         r"(?:end|rest|remainder)\s+of\s+"
         rf"(?P<which>the\s+|this\s+|next\s+)?(?P<period>week|weekend|month|quarter|year|day"
         rf"|{_MONTH})",
         _end_of,
     ),
-    _rule(rf"(?:(?:by|before|{_UNTIL})\s+)?(?P<abbr>eow|eom|eoq|eoy)", _abbreviated_end),
+    _rule(rf"(?:(?:by|{_BEFORE}|{_UNTIL})\s+)?(?P<abbr>eow|eom|eoq|eoy)", _abbreviated_end),
     # "in the new year" is a period with no day in it (said in January it is this year).
     _rule(r"in\s+(?:the\s+)?new\s+year(?!'?s?\s+(?:eve|day))", _vague, vague=True),
     _rule(
@@ -326,14 +377,14 @@ _ANY_RULES: tuple[_Rule, ...] = (
     ),
     _rule(rf"{_COUNT}{_UNIT}\s+from\s+(?:now|today)", _relative),
     _rule(
-        rf"(?P<by>(?:by|before|{_UNTIL})\s+)?(?:the\s+)?"
+        rf"(?P<by>(?:by|{_BEFORE}|{_UNTIL})\s+)?(?:the\s+)?"
         r"(?P<which>this|ths|next|nxt|this\s+coming|coming)"
-        rf"\s+(?P<period>week|month|quarter|year|weekend)|(?P<by2>(?:by|before|{_UNTIL})\s+)?"
+        rf"\s+(?P<period>week|month|quarter|year|weekend)|(?P<by2>(?:by|{_BEFORE}|{_UNTIL})\s+)?"
         r"(?P<which2>the|this|over\s+the|at\s+the)\s+(?P<weekend>weekend)",
         lambda found, today: _period_any(found, today),
     ),
     _rule(
-        rf"(?P<prep>by|before|{_UNTIL}|in|during|through|thru|over|for)\s+(?:the\s+)?"
+        rf"(?P<prep>by|{_BEFORE}|{_UNTIL}|in|during|through|thru|over|for)\s+(?:the\s+)?"
         rf"(?:(?P<part>start|beginning|middle|end)\s+of\s+|mid-?)?(?P<month>{_MONTH})"
         rf"(?!\s+\d){_YEAR}",
         _month_only,
@@ -354,9 +405,9 @@ _ANY_RULES: tuple[_Rule, ...] = (
         rf"(?:the\s+)?(?P<holiday>{_HOLIDAY}|easter|thanksgiving)(?!\s+(?:holidays?|hols|break)\b)",
         _holiday,
     ),
-    _rule(rf"(?:by|before|{_UNTIL}|on)\s+the\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)", _day_only),
+    _rule(rf"(?:by|{_BEFORE}|{_UNTIL}|on)\s+the\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)", _day_only),
     _rule(
-        rf"(?:(?:by|before|{_UNTIL}|in|over|during|this|next|for|around|after|through"
+        rf"(?:(?:by|{_BEFORE}|{_UNTIL}|in|over|during|this|next|for|around|after|through"
         r"|(?:by\s+)?(?:the\s+)?(?:end|start|beginning)\s+of)\s+(?:the\s+)?(?:next\s+|this\s+)?"
         r"(?:(?:summer|spring|autumn|fall|winter)(?:time)?(?:\s+(?:holidays?|hols|break))?"
         r"|(?:christmas|xmas|easter)\s+(?:holidays?|hols|break)|holidays|holiday\s+season"
@@ -414,7 +465,7 @@ DAY_PART = re.compile(
     rf"(?<![\w'])(?:{_WEEKDAY})\s+(?:morning|afternoon|arvo|evening|night|lunchtime)(?![\w])"
 )
 DAY_PART_DEADLINE = re.compile(
-    rf"(?<![\w])(?:by|before|{_UNTIL}|no\s+later\s+than)\s+(?:the\s+|this\s+|next\s+)?$"
+    rf"(?<![\w])(?:by|{_BEFORE}|{_UNTIL}|no\s+later\s+than)\s+(?:the\s+|this\s+|next\s+)?$"
 )
 
 

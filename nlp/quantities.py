@@ -108,6 +108,16 @@ _NO_COUNT_AFTER_ONCE = re.compile(
     r"(?!\s+(?:day|week|weekend|fortnight|month|term|year|morning|evening|night)s?\b)"
     r"|more\b|again\b|in\s+a\s+while\b|and\s+for\s+all\b)"
 )
+# "not once", "never once", "not even one time": all-or-nothing, not a count of one.
+_NEGATED_BEFORE = re.compile(r"(?<![\w'])(?:not|never|n't)\s+(?:even\s+)?(?:a\s+single\s+)?$")
+_ONE_TIME = frozenset({"one", "1", "a"})
+# "level 2 plumbing", "year 11 exams", "chapter 3", "key stage 2": a number after a word that
+# names a grade, a stage or a part is a name, not a count.
+_LABEL_BEFORE = re.compile(
+    r"(?<![\w'])(?:level|lvl|grade|stage|module|unit|part|book|chapter|ch|season|series"
+    r"|episode|ep|phase|section|tier|band|volume|vol|(?:(?:my|in|into|of|start|starting"
+    r"|finish|finishing|pass|passing|through|for)\s+)(?:year|yr))\s*$"
+)
 # "every other friday", "every third week": one occasion in that many.
 _EVERY_NTH = {
     "other": 2, "alternate": 2, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4
@@ -286,7 +296,12 @@ def _not_a_count(folded: str, start: int, num_end: int, bare: str) -> bool:
 
 def _background(folded: str, start: int, end: int, unit: str | None) -> bool:
     """A number about the client's life, not the goal: an age ("I'm 78", "70 years old") or
-    years gone by ("Twelve years of nights have...", "Twenty years inside leaves a mark")."""
+    years gone by ("Twelve years of nights have...", "Twenty years inside leaves a mark"); or
+    one that names rather than counts: "level 2 plumbing", "not once"."""
+    if unit not in _MEASURE_UNITS and _LABEL_BEFORE.search(folded, max(0, start - 24), start):
+        return True
+    if _negated_once(folded, start, end, unit):
+        return True
     if unit is None:
         return _AGE_BEFORE.search(folded, 0, start) is not None
     if unit != "years":
@@ -294,6 +309,14 @@ def _background(folded: str, start: int, end: int, unit: str | None) -> bool:
     if _OLD_AFTER.match(folded, end) or _HISTORY_AFTER.match(folded, end):
         return True
     return _SENTENCE_START.search(folded, 0, start) is not None
+
+
+def _negated_once(folded: str, start: int, end: int, unit: str | None) -> bool:
+    """ "not once", "never once skip breakfast", "not even one time"."""
+    words = folded[start:end].split()
+    if not words or not (words[0] == "once" or (words[0] in _ONE_TIME and unit == "times")):
+        return False
+    return _NEGATED_BEFORE.search(folded, max(0, start - 24), start) is not None
 
 
 def _length_of_a_stay(folded: str, start: int, end: int) -> bool:

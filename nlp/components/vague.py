@@ -84,6 +84,21 @@ def _measured(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+# "working on it for 30 minutes", "work on the jigsaw 1 hour a day": a few words, no new clause.
+_UP_TO_A_DURATION = re.compile(r"(?:\s+(?!(?:and|but|then|or|so|n)(?![\w']))[\w'-]+){0,3}\s+")
+_DURATIONS = frozenset({"minutes", "hours"})
+
+
+def _timed(doc: Doc, end: int) -> bool:
+    """A duration follows within a few words: the time given to it is the measure."""
+    text = doc.text
+    return any(
+        quantity.unit in _DURATIONS and _UP_TO_A_DURATION.fullmatch(text, end, quantity.start)
+        for quantity in doc._.quantities
+        if quantity.start >= end
+    )
+
+
 def _trim_dangling(doc: Doc, start: int, end: int) -> int:
     """The end once a word left dangling is dropped: "get on top of my" when the optional
     object never came."""
@@ -110,6 +125,18 @@ def _hyphen_tail(doc: Doc, end: int) -> int:
         and doc[end + 1].is_alpha
     ):
         end += 2
+    return end
+
+
+def _self_compound(doc: Doc, end: int) -> int:
+    """The end taking in the second half of a "self" compound written as two words: "self
+    respect" is "self-respect", "self esteem" is "self-esteem"."""
+    if (
+        end < len(doc)
+        and doc[end - 1].lower_ == "self"
+        and doc[end].lower_ in word_set("self_compound_tails")
+    ):
+        return end + 1
     return end
 
 
@@ -212,7 +239,8 @@ class VagueFinder:
         trimmed = _trim_dangling(doc, start, end)
         if trimmed < end and rule.get("drop_dangling"):
             return None  # "look after my wife": the object is someone else, not the client
-        return start, _trim_again(doc, start, _hyphen_tail(doc, trimmed))
+        end = _self_compound(doc, _hyphen_tail(doc, trimmed))
+        return start, _trim_again(doc, start, end)
 
     def _ruled_out(self, doc: Doc, rule: Rule, start: int, end: int) -> bool:
         """Context that makes the wording concrete, or flagged some other way."""
@@ -266,8 +294,17 @@ class VagueFinder:
         span = doc[start : start + keep] if keep else doc[start:end]
         if rule.get("measured_by") and _measured(doc, span.start_char, span.end_char):
             return None  # "15 minutes earlier", "run faster by 30 seconds": a measured change
+        if self._timed_task(doc, rule, start, end):
+            return None  # "working on it for 30 minutes": no abstract object, a set time
         wording: str = rule["message"] if "message" in rule else rule["id"]
         return span.start_char, span.end_char, rule["kind"], wording
+
+    @staticmethod
+    def _timed_task(doc: Doc, rule: Rule, start: int, end: int) -> bool:
+        """ "work on it for 30 minutes a day": the verb alone, without a state or abstract
+        object, with the time it is given right after."""
+        bare = rule.get("timed_when_bare") and end - start <= rule["head"]
+        return bool(bare) and _timed(doc, doc[end - 1].idx + len(doc[end - 1]))
 
     def _towards(self, doc: Doc, end: int) -> int:
         """Whom a feeling is towards is part of it when that is the client: "be more patient

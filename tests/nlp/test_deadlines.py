@@ -222,3 +222,72 @@ def test_years_gone_by_and_ages_are_no_deadline(text: str) -> None:
 
 def test_years_ahead_are_still_a_deadline() -> None:
     assert parse_deadline("in 2 years", SATURDAY) == add_months(SATURDAY, 24)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hire a COO by end of Q3", date(2027, 9, 30)),
+        ("by the end of the third quarter", date(2027, 9, 30)),
+        ("in Q4", date(2026, 12, 31)),
+        ("during the 4th quarter", date(2026, 12, 31)),
+        ("by Q2", date(2027, 4, 1)),
+        ("by the start of Q1", date(2027, 1, 1)),
+        ("by Q4", date(2026, 12, 31)),
+        ("by end of Q1 2028", date(2028, 3, 31)),
+    ],
+)
+def test_named_quarters(text: str, expected: date) -> None:
+    assert parse_deadline(text, SATURDAY) == expected
+
+
+def test_a_quarter_named_without_a_preposition_is_no_deadline() -> None:
+    assert parse_deadline("hit my Q3 targets", SATURDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("finish my essay b4 friday", date(2026, 11, 27)),
+        ("b4 the 15th", date(2026, 12, 15)),
+        ("bfore christmas", date(2026, 12, 25)),
+        ("b4 march", date(2027, 3, 1)),
+        ("b4 end of month", date(2026, 11, 30)),
+    ],
+)
+def test_before_as_typed(text: str, expected: date) -> None:
+    assert parse_deadline(text, SATURDAY) == expected
+
+
+@pytest.mark.parametrize("text", ["b4 summer", "befor the holidays"])
+def test_before_as_typed_with_an_open_period_is_vague(text: str) -> None:
+    (found,) = find_deadlines(text, SATURDAY)
+    assert found.vague and found.deadline is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "be less agitated about the application, which has gone on for a year",
+        "I've had anxiety for 10 years",
+        "it has lasted for a year",
+        "it's been like this for months",
+        "I've been off work for 3 months",
+        "the row dragged on for weeks",
+    ],
+)
+def test_how_long_something_has_gone_on_is_no_deadline(text: str) -> None:
+    assert goal_date(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I've had anxiety for 10 years and want to walk daily for 6 weeks", date(2027, 1, 2)),
+        ("I have decided to walk daily for 6 weeks", date(2027, 1, 2)),
+        ("have no alcohol for a month", date(2026, 12, 21)),
+        ("I've been lazy, so walk for the next 2 weeks", date(2026, 12, 5)),
+    ],
+)
+def test_a_length_ahead_beside_the_past_is_still_a_deadline(text: str, expected: date) -> None:
+    assert goal_date(text) == expected

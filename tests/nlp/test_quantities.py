@@ -362,3 +362,38 @@ def test_background_numbers_and_outcomes_count_nothing(text: str) -> None:
 )
 def test_counts_beside_background_numbers_still_count(text: str, quantity: str) -> None:
     assert [q.text for q in find_quantities(text)] == [quantity]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "never raise my voice at the kids again, not once",
+        "not even once this week",
+        "never once skip breakfast",
+        "not one time",
+        "Finish my level 2 plumbing portfolio",
+        "pass my year 11 exams",
+        "get to grade 5 piano",
+        "finish key stage 2 maths",
+        "read chapter 3 of my textbook",
+        "start season 2 of the course",
+    ],
+)
+def test_negated_once_and_named_levels_count_nothing(text: str) -> None:
+    assert find_quantities(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("once a week, not more", "once a week"),
+        ("at least once this week", "at least once"),
+        ("go to a yoga class 3 times a week", "3 times a week"),
+        ("play in a band 2 nights a week", "2 nights a week"),
+        ("do 3 chapters", "3 chapters"),
+        ("read 12 books this year", "12 books"),
+        ("walk for 30 minutes in year 2", "30 minutes"),
+    ],
+)
+def test_counts_beside_negations_and_levels_still_count(text: str, quantity: str) -> None:
+    assert [q.text for q in find_quantities(text)] == [quantity]

@@ -176,3 +176,40 @@ def test_open_holiday_period_has_no_deadline() -> None:
 )
 def test_background_numbers_are_not_measures(text: str, measurable: bool) -> None:
     assert report(text).measurable is measurable
+
+
+@pytest.mark.parametrize(
+    ("text", "measurable", "deadline"),
+    [
+        ("never raise my voice at the kids again, not once", False, None),
+        ("Finish my level 2 plumbing portfolio by 14 March", False, date(2027, 3, 14)),
+        ("Hire a COO by end of Q3 and sleep better", False, date(2027, 9, 30)),
+        ("be less agitated about the application, which has gone on for a year", False, None),
+        ("get outside n do more stuff w the kids b4 summer", False, None),
+        (
+            "complete the jigsaw by the end of the month, working on it for 30 minutes a day",
+            True,
+            date(2026, 11, 30),
+        ),
+    ],
+)
+def test_negations_levels_quarters_and_background_lengths(
+    text: str, measurable: bool, deadline: date | None
+) -> None:
+    found = report(text)
+    assert (found.measurable, found.deadline) == (measurable, deadline)
+    assert found.time_bound is (deadline is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "warning"),
+    [
+        ("never raise my voice at the kids again, not once", "not once"),
+        ("never once skip breakfast", "never once"),
+        ("not even one time this week", "not even one time"),
+    ],
+)
+def test_a_negated_once_is_all_or_nothing(text: str, warning: str) -> None:
+    found = report(text)
+    assert warning in [w.text for w in found.achievability_warnings]
+    assert not found.measurable

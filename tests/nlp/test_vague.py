@@ -102,6 +102,8 @@ def test_a_hedge_and_a_comparative_are_two_flags() -> None:
         ("eventually run", "eventually"),
         ("someday learn piano", "someday"),
         ("one day I'll write a book", "one day"),
+        ("do more stuff w the kids b4 summer", "b4 summer"),
+        ("get fit bfore the spring", "bfore the spring"),
     ],
 )
 def test_vague_deadlines(text: str, phrase: str) -> None:
@@ -764,3 +766,84 @@ def test_what_the_client_does_now_is_not_an_improvement_goal(
 )
 def test_rubbish_is_not_a_state_of_the_client(text: str) -> None:
     assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # chat spellings of "try to" / "try and" are the hedge
+        ("lowkey tryna be less anxious at school", ["tryna", "be less anxious"]),
+        ("tryna be more confident ngl", ["tryna", "be more confident"]),
+        ("trynna sleep by 11pm", ["trynna"]),
+        ("try n get out more", ["try n", "more"]),
+        # "a bit of time": the hedge is the words alone
+        ("get a bit of time for me away from caring for dad", ["a bit"]),
+        ("do a bit of sport", ["a bit"]),
+        ("read a lot of stuff", ["a lot", "stuff"]),
+        ("a little bit of reading", ["a little bit"]),
+        # "or so" and "and so on" still hedge
+        ("walk 10 minutes or so", ["or so"]),
+        ("watch films and so on", ["and so on"]),
+        ("i eat too much", ["too much"]),
+        ("stop drinking so much", ["so much"]),
+    ],
+)
+def test_chat_try_amounts_and_open_lists_are_hedges(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I should very much like to walk to the shop daily",
+        "I would so much love to join a choir on tuesdays",
+        "I'd very much appreciate a call on sundays",
+        "if it is not too much to ask, call mum on sundays",
+        "if that's not too much trouble, walk daily",
+        "the days are long and empty, and so I propose to volunteer on mondays",
+    ],
+)
+def test_politeness_and_connectives_are_not_hedges(text: str) -> None:
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # improvement verb with a skill or a fear as its object
+        ("I hope to improve my English", ["improve my english"]),
+        ("work on my french", ["work on my french"]),
+        ("improve my grades", ["improve my grades"]),
+        ("overcome my dread of the online tutorials", ["overcome my dread"]),
+        ("manage my phobia", ["manage my phobia"]),
+        ("manage my worry about money", ["manage my worry"]),
+        # "on top of things" is one idiom, not a verb and a hedge
+        ("get on top of things soon", ["get on top of things", "soon"]),
+        ("stay on top of stuff", ["stay on top of stuff"]),
+        # "self" compounds written as two words are one state noun
+        ("have more self respect", ["have more self respect"]),
+        ("build my self esteem", ["build my self esteem"]),
+        ("improve my self worth", ["improve my self worth"]),
+        # closeness is a state; whom it is with is not part of it
+        ("I hope to be closer with my sister again", ["be closer"]),
+        ("feel closer to my dad", ["feel closer"]),
+    ],
+)
+def test_skills_fears_self_compounds_and_closeness(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("working on it for 30 minutes after lunch each day", []),
+        ("work on the jigsaw for an hour after lunch", []),
+        ("work on my novel 2 hours a day", []),
+        # a state object, or a duration in another clause, leaves the flag
+        ("work on my anxiety for 10 minutes a day", ["work on my anxiety"]),
+        ("work on it and walk for 30 minutes", ["work on"]),
+        ("work on it", ["work on"]),
+    ],
+)
+def test_working_on_a_task_for_a_set_time_is_measured(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
