@@ -15,7 +15,14 @@ the rules without reading Python:
   before or after the match, make it ordinary ("it hits me", "relapsed on cigarettes"), and an
   optional `only_next` (a list or a set name): the match counts only if the token right after it
   is one of these lemmas; "<end>" in the list stands for the end of the text, punctuation or an
-  emoji ("I give up." but not "I give up chocolate").
+  emoji ("I give up." but not "I give up chocolate"), and an optional `unless_quoted` (true):
+  the match does not count inside quotation marks that someone else's words open ("my nan
+  always said 'I'll be dead and buried before you tidy that room'", "my mate says 'im gonna
+  kms' when he loses"): a saying or a remark reported, not the client's own wish. The client
+  quoting themselves ("I told her 'I want to die'") and a quote aimed at the client ("he said
+  'I want you dead'") still count. An optional `unless_sentence` (a list or a set name): lemmas
+  that anywhere in the match's sentence make it ordinary (a novel, a chapter, a game: "reading a
+  novel where he jumps off a bridge in chapter 3").
 - `crisis_net.jsonl` (optional): the safety net, in the same format. Broad, meaning-based rules
   (death and not-existing wishes, no way out, self-harm on the body, pill counts, means,
   goodbyes, burden) that accept false alarms to catch wording the precise rules have not seen.
@@ -111,6 +118,8 @@ class _Rule:
     unless_near: frozenset[str] = frozenset()
     near: int = 3
     only_next: frozenset[str] = frozenset()
+    unless_quoted: bool = False
+    unless_sentence: frozenset[str] = frozenset()
 
 
 def _read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -291,6 +300,7 @@ def _parse_rule(
         unless = _lemma_list(record.get("unless_next", []), sets, "unless_next")
         unless_near = _lemma_list(record.get("unless_near", []), sets, "unless_near")
         only_next = _lemma_list(record.get("only_next", []), sets, "only_next")
+        in_sentence = _lemma_list(record.get("unless_sentence", []), sets, "unless_sentence")
     except RuleError as error:
         raise RuleError(f"{where}: {rule_id}: {error}") from error
     near = record.get("near", 3)
@@ -303,13 +313,19 @@ def _parse_rule(
             unless = frozenset(map(lexicon.canonical, unless))
             unless_near = frozenset(map(lexicon.canonical, unless_near))
             only_next = frozenset(map(lexicon.canonical, only_next))
+            in_sentence = frozenset(map(lexicon.canonical, in_sentence))
     except RuleError as error:
         raise RuleError(f"{where}: {rule_id}: {error}") from error
     if any(token.get("OP") in ("*", "+") for pattern in expanded for token in pattern):
         # Unbounded operators would make the cost of a match grow with the message length.
         raise RuleError(f"{where}: {rule_id}: use a bounded gap (~N) instead of '*' or '+'")
     immediate = bool(record.get("immediate", False)) and kind != DISTRESS_KIND
-    rule = _Rule(rule_id, kind, immediate, unless, unless_near, near, only_next)
+    unless_quoted = record.get("unless_quoted", False)
+    if not isinstance(unless_quoted, bool):
+        raise RuleError(f"{where}: {rule_id}: 'unless_quoted' must be true or false")
+    rule = _Rule(
+        rule_id, kind, immediate, unless, unless_near, near, only_next, unless_quoted, in_sentence
+    )
     return rule, expanded
 
 
@@ -472,6 +488,10 @@ def _run(rm: _RuleMatcher, doc: Doc, hits: list[int]) -> Iterator[CrisisFinding]
                 continue
             if rm.rule.only_next and not _next_allowed(doc, after, rm.rule.only_next):
                 continue
+            if rm.rule.unless_quoted and _quoted_from_others(doc, start + first, after):
+                continue
+            if rm.rule.unless_sentence and _in_sentence(doc, start + first, after, rm.rule):
+                continue
             span = doc[start + first : after]
             yield CrisisFinding(
                 rm.rule.kind, rm.rule.immediate, span.start_char, span.end_char, rm.rule.id
@@ -486,6 +506,80 @@ def _next_allowed(doc: Doc, after: int, allowed: frozenset[str]) -> bool:
     if token.lemma_ in allowed:
         return True
     return END_MARK in allowed and (token.is_punct or not any(c.isalnum() for c in token.text))
+
+
+# Quotation marks (the typographic apostrophe is normalised to ' before the pipeline runs).
+_QUOTES = frozenset({"'", '"', "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb"})
+# Verbs that report someone's words ("she always says '...'", "asked if grandpa is '...'").
+_SPEECH = frozenset(
+    "say says said saying ask asks asked asking tell tells told quote quotes quoted joke jokes "
+    "joked shout shouts shouted yell yells yelled text texted wrote writes put puts goes went "
+    "reply replied replies".split()
+)
+_FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "i'd", "i'll"})
+_SECOND_PERSON = frozenset({"you", "u", "ya", "yourself", "ur", "your"})
+_SENTENCE_END = frozenset({".", "!", "?", "\n"})
+_QUOTE_REACH = 15  # tokens from a quotation mark to the match, either side
+_SPEECH_REACH = 5  # tokens from the speech verb to the opening quotation mark
+
+
+def _quoted_from_others(doc: Doc, first: int, after: int) -> bool:
+    """Whether doc[first:after] lies inside quotation marks opened by someone else's words.
+
+    The quote must open after a speech verb ("said", "asked if ... is") in the same sentence
+    whose subject is not the client ("I said ..."), and close after the match; a match that
+    speaks to the client ("want you dead") is never treated as quoted.
+    """
+    if any(t.lower_ in _SECOND_PERSON for t in doc[first:after]):
+        return False
+    opener = next(
+        (
+            i
+            for i in range(first - 1, max(-1, first - _QUOTE_REACH - 1), -1)
+            if doc[i].text in _QUOTES
+        ),
+        None,
+    )
+    closer = next(
+        (i for i in range(after, min(len(doc), after + _QUOTE_REACH)) if doc[i].text in _QUOTES),
+        None,
+    )
+    if opener is None or closer is None:
+        return False
+    if any(doc[i].text in _QUOTES for i in range(opener + 1, first)):
+        return False  # a quote closed before the match: the match is outside it
+    for verb in range(opener - 1, max(-1, opener - _SPEECH_REACH - 1), -1):
+        token = doc[verb]
+        if token.text in _SENTENCE_END:
+            return False
+        if token.lower_ in _SPEECH:
+            subject = []  # up to six tokens before the verb, within its sentence
+            for t in reversed(doc[max(0, verb - 6) : verb]):
+                if t.text in _SENTENCE_END:
+                    break
+                subject.append(t)
+            between = doc[verb + 1 : opener]
+            return not any(t.lower_ in _FIRST_PERSON for t in (*subject, *between))
+    return False
+
+
+_SENTENCE_REACH = 40  # tokens searched for the sentence's ends, either side of a match
+
+
+def _in_sentence(doc: Doc, first: int, after: int, rule: _Rule) -> bool:
+    """Whether a lemma of `unless_sentence` occurs in the sentence around doc[first:after]."""
+    lemmas = rule.unless_sentence
+    for i in range(first - 1, max(-1, first - _SENTENCE_REACH - 1), -1):
+        if doc[i].text in _SENTENCE_END:
+            break
+        if doc[i].lemma_ in lemmas:
+            return True
+    for i in range(first, min(len(doc), after + _SENTENCE_REACH)):
+        if i >= after and doc[i].text in _SENTENCE_END:
+            break
+        if doc[i].lemma_ in lemmas:
+            return True
+    return False
 
 
 def _near(doc: Doc, first: int, after: int, rule: _Rule) -> bool:

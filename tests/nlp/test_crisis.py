@@ -1227,11 +1227,185 @@ def test_new_family_examples_are_not_corpus_lines() -> None:
     assert [text for text in examples if text.lower() in corpus] == []
 
 
+# Rule families written after the fresh18/fresh19 batches: being followed or chased, nothing
+# needed past a named day, affairs left so they don't fall on the family, wishing for a fatal
+# illness, a count of one's own tablets taken, one's own overdose beside clinical words (the net),
+# and "end it all" split from "end it all with" a job or a means. None of these lines is in the
+# corpus.
+FRESH18_FAMILIES = {
+    "danger.followed": [
+        "a man has been following me since I got off the bus, I'm scared",
+        "some lads are chasing me down the high street",
+        "there's a car following me home and it won't turn off",
+        "I think I'm being followed.",
+        "hiding in a toilet cubicle from the group of lads who chased me",
+        "guy on a bike has been following me for 10 minutes, ducked into a shop",
+        "a van keeps following me round the estate",
+    ],
+    "net.wont_need_after": [
+        "Cleared the flat, gave the car to my brother. Won't need anything after Sunday.",
+        "I won't be needing any of it after this weekend.",
+        "After Friday I won't need anything.",
+        "Sold the car, gave the cat to Jen. I won't need any of it after the 14th.",
+    ],
+    "net.left_for_them": [
+        "Paid off the loan so it doesn't fall on my kids.",
+        "Cleared the overdraft so my husband isn't left with it.",
+        "Wrote my passwords down for my daughter and left them in the drawer.",
+        "PIN numbers are in a folder with my son's name on it.",
+        "Cleared my debts so none of it falls on my mum.",
+        "Bank PINs are in an envelope addressed to my husband.",
+    ],
+    "suicidal.wish_fatal": [
+        "Is it bad that I hope for a stroke most nights",
+        "I pray every night I have a heart attack in my sleep",
+        "wish I'd just get cancer and be done",
+        "I hope my heart just stops in my sleep",
+        "I'm praying the cancer takes me this time",
+        "sometimes i hope i get in a car crash",
+        "I keep hoping I'll have a fatal accident on the way to work.",
+    ],
+    "overdose.took_count": [
+        "took 30 of my anxiety tablets before writing this",
+        "swallowed about 20 of mum's painkillers",
+        "necked 15 of the codeine",
+    ],
+    "net.own_overdose": [
+        "I took an overdose and now I'm a patient on the psych ward",
+        "they gave me naloxone after my overdose",
+        "I'm going to take an overdose, I'm a patient on the ward",
+    ],
+    "suicidal.end_it_all": [
+        "I'm going to end it all on Friday",
+        "end it all for good",
+        "I'm going to end it all",
+    ],
+    "suicidal.end_it_all_with": [
+        "I'm going to end it all with the pills tonight",
+        "end it all with a rope",
+    ],
+}
+# The fresh18/fresh19 false alarms, in new wording: suicide as a topic or a drill, an overdose
+# taught or treated, a jump in a story, a game or onto a bouldering mat, a goodbye outside a
+# court, doses checked, an old self dead, slang, suspense, a long shift done, someone else's saying
+# quoted, farm rope, a joke, a job ended, a stage stabbing; beside them, lookalikes of the new
+# families.
+FRESH18_MUST_NOT_TRIGGER = [
+    "We had suicide prevention training at work today",
+    "The men's shed talk covered farmer suicide",
+    "running suicides at basketball practice again, legs gone",
+    "taught the nursing students about paracetamol overdose management",
+    "Patient came in with a heroin overdose, narcan worked",
+    "I gave a teaching session on paracetamol overdose management",
+    "the narrator jumps off a bridge in chapter 9",
+    "my character jumped off the tower in fortnite",
+    "stood at the top of the climbing wall and jumped onto the crash mat",
+    "said bye to her outside the registry office, divorce done",
+    "hugged him outside the school gates",
+    "measured every dose twice so nobody gets too much",
+    "my old self is dead, good riddance",
+    "that comedian slayed, I'm dead",
+    "I can't take it anymore, the suspense in this match",
+    "i'm done. 9 hours driving today",
+    "my sponsor always says 'I wanted the drinking to die, not me'",
+    "my brother says 'I'd rather be dead than go to work' every monday",
+    "rope burn from towing the trailer with the tractor",
+    "if I fail I'm literally going to die jk",
+    "I'm going to end it all with my landlord, new flat here I come",
+    "my sister fake stabbed herself on stage and I fake stab myself too",
+    "my friend keeps following me on instagram lol",
+    "my toddler follows me around the house all day",
+    "the talk will be followed by drinks",
+    "won't need anything else after Friday's delivery",
+    "I won't need the car after Friday, mine's fixed",
+    "We won't need anything from the shop after Friday",
+    "Paid the credit card so it doesn't land on my husband while I'm on maternity leave",
+    "left the wifi password in an envelope for the guests",
+    "praying for a stroke of luck at the interview",
+    "hoping for a cancer-free scan next week",
+    "praying for my dad's heart surgery tomorrow",
+    "I hope I don't get cancer like my mum",
+    "I hope I never have a heart attack",
+    "took 14 of my tablets back to the chemist",
+    "my son follows me round the house",
+    "the cat follows me everywhere",
+    "I won't need anything after the 3rd, the fridge is full",
+]
+# Wording that shares words with those false alarms and must still be found, with its rule.
+FRESH18_STILL_FOUND = {
+    "I called the suicide prevention line last night": "suicidal.suicide_word",
+    "suicide feels like the only way out": "suicidal.suicide_word",
+    "I'm suicidal and I skipped my lecture today": "suicidal.suicidal_word",
+    "I'm suicidal after practice every day": "suicidal.suicidal_word",
+    "she said 'I want you dead'": "suicidal.death_wish",
+    "I told my GP 'I want to die'": "suicidal.death_wish",
+    'I said "I want to die"': "suicidal.death_wish",
+    "I fake smiles and cut myself": "self_harm.reflexive",
+    "I'm going to jump off the bridge, game over": "suicidal.method",
+    "my ex is outside the house and won't leave": "danger.outside",
+    "he's outside my flat banging on the door": "danger.outside",
+    "nobody gets me": "distress.nobody_cares_end",
+    "I can't take it anymore": "suicidal.cant_anymore",
+    "I'm done.": "distress.exhausted_end",
+    "I'm dead.": "net.broad_death",
+    "I want to overdose": "overdose.word",
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"), FRESH18_STILL_FOUND.items(), ids=lambda value: value[:40]
+)
+def test_first_person_wording_beside_fresh18_lookalikes_is_still_found(
+    text: str, rule: str
+) -> None:
+    match = rules_only(text)
+    assert match is not None and match.rule == rule
+
+
+def test_followed_took_count_and_own_overdose_are_immediate_left_affairs_are_not() -> None:
+    for rule in (
+        "danger.followed",
+        "overdose.took_count",
+        "net.own_overdose",
+        "net.wont_need_after",
+    ):
+        for text in FRESH18_FAMILIES[rule]:
+            match = rules_only(text)
+            assert match is not None and match.immediate_danger, text
+    for text in FRESH18_FAMILIES["net.left_for_them"]:
+        match = rules_only(text)
+        assert match is not None and match.kind == "suicidal" and not match.immediate_danger, text
+
+
+def test_fresh18_examples_are_not_corpus_lines() -> None:
+    corpus = {str(row["text"]).lower() for row in _corpus()}
+    examples = [text for texts in FRESH18_FAMILIES.values() for text in texts]
+    examples += FRESH18_MUST_NOT_TRIGGER + list(FRESH18_STILL_FOUND)
+    assert [text for text in examples if text.lower() in corpus] == []
+
+
+def test_unless_quoted_skips_someone_elses_words_only(tmp_path: Path) -> None:
+    line = (
+        '{"id": "x", "kind": "suicidal", "patterns": [["want", "to", "die"]], '
+        '"unless_quoted": true}'
+    )
+    assert _rules_found(tmp_path, line, "my nan always says 'I want to die' when it rains") == []
+    assert _rules_found(tmp_path, line, "I told her 'I want to die'") == ["x"]
+    assert _rules_found(tmp_path, line, "he said 'I want to die' and I want to die too") == ["x"]
+    assert _rules_found(tmp_path, line, "I want to die") == ["x"]
+
+
+def test_unless_sentence_looks_through_the_whole_sentence_only(tmp_path: Path) -> None:
+    line = '{"id": "x", "kind": "suicidal", "patterns": [["jump"]], "unless_sentence": ["novel"]}'
+    assert _rules_found(tmp_path, line, "in the novel he walks to the bridge and jumps") == []
+    assert _rules_found(tmp_path, line, "finished my novel. I want to jump") == ["x"]
+
+
 @pytest.mark.parametrize(
     ("rule", "text"),
     [
         (rule, text)
-        for families in (FACT_FAMILIES, PREPARATION_FAMILIES)
+        for families in (FACT_FAMILIES, PREPARATION_FAMILIES, FRESH18_FAMILIES)
         for rule, texts in families.items()
         for text in texts
     ],
@@ -1243,7 +1417,9 @@ def test_plans_preparations_and_goodbyes_stated_as_facts_are_found(rule: str, te
 
 
 @pytest.mark.parametrize(
-    "text", FACT_MUST_NOT_TRIGGER + PREPARATION_MUST_NOT_TRIGGER, ids=lambda t: t[:40]
+    "text",
+    FACT_MUST_NOT_TRIGGER + PREPARATION_MUST_NOT_TRIGGER + FRESH18_MUST_NOT_TRIGGER,
+    ids=lambda t: t[:40],
 )
 def test_ordinary_facts_errands_dates_and_edges_are_left_alone(text: str) -> None:
     assert rules_only(text) is None
