@@ -330,6 +330,15 @@ def _day_only(found: re.Match[str], today: date) -> date | None:
     return None
 
 
+def _same_time_next(found: re.Match[str], today: date) -> date | None:
+    """ "by this time next month", "this time next year", "same time next week": the same
+    day one period on."""
+    period = found["period"] or "day"  # "by this time tomorrow"
+    if period in _UNIT_DAYS:
+        return today + timedelta(days=_UNIT_DAYS[period])
+    return add_months(today, _UNIT_MONTHS[period])
+
+
 def _vague(found: re.Match[str], today: date) -> date | None:
     return None
 
@@ -370,6 +379,11 @@ _ANY_RULES: tuple[_Rule, ...] = (
     _rule(rf"(?:(?:by|{_BEFORE}|{_UNTIL})\s+)?(?P<abbr>eow|eom|eoq|eoy)", _abbreviated_end),
     # "in the new year" is a period with no day in it (said in January it is this year).
     _rule(r"in\s+(?:the\s+)?new\s+year(?!'?s?\s+(?:eve|day))", _vague, vague=True),
+    _rule(
+        rf"(?:(?:by|{_BEFORE}|{_UNTIL}|around|at)\s+)?(?:this|(?:the\s+|this\s+)?same)"
+        r"\s+(?:time|day|date)\s+(?:next\s+(?P<period>week|fortnight|month|year)|tomorrow)",
+        _same_time_next,
+    ),
     _rule(
         r"(?:(?:within|in|for|over|inside(?:\s+of)?|during)\s+(?:the\s+)?"
         rf"(?:next\s+|coming\s+|following\s+)?{_COUNT}{_UNIT}(?:\s+time)?)",

@@ -58,7 +58,7 @@ def _excepted(doc: Doc, start: int, end: int, rule: Rule) -> bool:
         preceding.lower_ in unless_prev or ("@number" in unless_prev and preceding.like_num)
     ):
         return True
-    if following in rule.get("unless_next", ()):
+    if following in rule.get("unless_next", ()) and not _open_comparison(doc, end):
         return True
     # Checked after the whole match and after its head ("work on" in "work on time").
     ends = {end, min(end, start + rule["head"])} if "head" in rule else {end}
@@ -67,6 +67,16 @@ def _excepted(doc: Doc, start: int, end: int, rule: Rule) -> bool:
         if any(rest.startswith(words) for words in rule.get("unless_followed_by", ())):
             return True
     return False
+
+
+def _open_comparison(doc: Doc, end: int) -> bool:
+    """ "more early than now", "more often than usual": "than" compares with how things are,
+    not with an amount, so the comparative stays as vague as without it."""
+    return (
+        end + 1 < len(doc)
+        and doc[end].lower_ == "than"
+        and doc[end + 1].lower_ in word_set("open_baselines")
+    )
 
 
 _BY = re.compile(r"\s+by\s+")
@@ -176,6 +186,7 @@ class VagueFinder:
         self.hedge_objects = word_set("hedge_objects")
         self.determiners = word_set("possessives")
         self.qualifiers = word_set("object_qualifiers")
+        self.inner_topics = word_set("inner_topics")
         self.towards_leads = word_set("towards_leads")
         self.client_self = word_set("towards_self")
 
@@ -327,8 +338,20 @@ class VagueFinder:
             after = index + 1
             while after < len(doc) and doc[after].lower_ in ("out", "up"):
                 after += 1
-            return after >= len(doc) or doc[after].lower_ not in self.qualifiers
+            return after >= len(doc) or not self._says_which(doc, after)
         return False
+
+    def _says_which(self, doc: Doc, after: int) -> bool:
+        """What follows a hedge object tells which it is: "stuff in the house", "things with
+        my sister". Not "with" and an inner topic: "figure things out with my faith" leaves
+        the things as open as "figure things out"."""
+        word = doc[after].lower_
+        if word != "with":
+            return word in self.qualifiers
+        topic = after + 1
+        if topic < len(doc) and doc[topic].lower_ in self.determiners:
+            topic += 1
+        return topic >= len(doc) or doc[topic].lower_ not in self.inner_topics
 
     def _verb_before(self, doc: Doc, start: int, verbs: str) -> int:
         """Where the state verb of a phrase state starts ("feeling so on edge"), or -1."""

@@ -40,6 +40,11 @@ SATURDAY = date(2026, 11, 21)
         ("by the 15th", date(2026, 12, 15)),
         ("for 30 days", date(2026, 12, 21)),
         ("this week", date(2026, 11, 22)),
+        # "this time next month": the same day one period on
+        ("by this time next month", date(2026, 12, 21)),
+        ("this time next year", date(2027, 11, 21)),
+        ("by the same time next week", date(2026, 11, 28)),
+        ("by this time tomorrow", date(2026, 11, 22)),
     ],
 )
 def test_short_answers(text: str, expected: date) -> None:
@@ -53,7 +58,17 @@ def test_past_date_rolls_to_next_year() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["by summer", "soon", "every day", "1/3", "eventually", "in a few weeks", "every friday", ""],
+    [
+        "by summer",
+        "soon",
+        "every day",
+        "1/3",
+        "eventually",
+        "in a few weeks",
+        "every friday",
+        "",
+        "at the same time every day",
+    ],
 )
 def test_no_date_for_vague_periods_and_frequencies(text: str) -> None:
     assert parse_deadline(text, SATURDAY) is None

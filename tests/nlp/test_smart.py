@@ -111,6 +111,8 @@ def test_a_period_or_date_alone_is_not_a_measure(text: str) -> None:
         ("Feel calmer before presentations and maybe stop overthinking every email", False, None),
         ("stop vaping and text mum every time i go out", True, None),
         ("Maybe get some more rest on weekdays", True, None),
+        ("get my overtime down to 5 hours by this time next month", True, date(2026, 12, 21)),
+        ("go to bed at the same time every night", True, None),
     ],
 )
 def test_idioms_tasks_and_lists_against_counts(
