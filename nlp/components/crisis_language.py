@@ -22,7 +22,10 @@ the rules without reading Python:
   quoting themselves ("I told her 'I want to die'") and a quote aimed at the client ("he said
   'I want you dead'") still count. An optional `unless_sentence` (a list or a set name): lemmas
   that anywhere in the match's sentence make it ordinary (a novel, a chapter, a game: "reading a
-  novel where he jumps off a bridge in chapter 3").
+  novel where he jumps off a bridge in chapter 3"), and an optional `keep_sentence` (a list or a
+  set name): lemmas that anywhere in that sentence overrule `unless_sentence`, so the match counts
+  after all (a kitchen accident, "chopped onions and didn't cut myself", is ordinary; "chopping
+  onions and wanted to cut myself" or "didn't cut myself for two weeks" is not).
 - `crisis_net.jsonl` (optional): the safety net, in the same format. Broad, meaning-based rules
   (death and not-existing wishes, no way out, self-harm on the body, pill counts, means,
   goodbyes, burden) that accept false alarms to catch wording the precise rules have not seen.
@@ -120,6 +123,7 @@ class _Rule:
     only_next: frozenset[str] = frozenset()
     unless_quoted: bool = False
     unless_sentence: frozenset[str] = frozenset()
+    keep_sentence: frozenset[str] = frozenset()
 
 
 def _read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -281,6 +285,21 @@ def _canonical_token(token: dict[str, Any], lexicon: Lexicon) -> dict[str, Any]:
     return {**token, "LEMMA": canonical[0] if len(canonical) == 1 else {"IN": canonical}}
 
 
+_GUARDS = ("unless_next", "unless_near", "only_next", "unless_sentence", "keep_sentence")
+
+
+def _guards(
+    record: dict[str, Any], sets: Mapping[str, list[str]], lexicon: Lexicon | None
+) -> dict[str, frozenset[str]]:
+    """The rule's guard lists (see the module docstring), keyed by name, in canonical lemmas."""
+    guards = {name: _lemma_list(record.get(name, []), sets, name) for name in _GUARDS}
+    if guards["keep_sentence"] and not guards["unless_sentence"]:
+        raise RuleError("'keep_sentence' needs an 'unless_sentence'")
+    if lexicon is not None:
+        guards = {name: frozenset(map(lexicon.canonical, v)) for name, v in guards.items()}
+    return guards
+
+
 def _parse_rule(
     number: int,
     record: dict[str, Any],
@@ -296,24 +315,14 @@ def _parse_rule(
         raise RuleError(f"{where}: {rule_id}: kind 'distress' belongs in {DISTRESS_FILE} only")
     if not isinstance(patterns, list) or not patterns:
         raise RuleError(f"{where}: {rule_id} needs a non-empty 'patterns' list")
-    try:
-        unless = _lemma_list(record.get("unless_next", []), sets, "unless_next")
-        unless_near = _lemma_list(record.get("unless_near", []), sets, "unless_near")
-        only_next = _lemma_list(record.get("only_next", []), sets, "only_next")
-        in_sentence = _lemma_list(record.get("unless_sentence", []), sets, "unless_sentence")
-    except RuleError as error:
-        raise RuleError(f"{where}: {rule_id}: {error}") from error
     near = record.get("near", 3)
     if not isinstance(near, int) or not 0 < near <= 10:
         raise RuleError(f"{where}: {rule_id}: 'near' must be a whole number from 1 to 10")
     try:
+        guards = _guards(record, sets, lexicon)
         expanded = [[expand_token(spec, sets) for spec in pattern] for pattern in patterns]
         if lexicon is not None:
             expanded = [[_canonical_token(t, lexicon) for t in pattern] for pattern in expanded]
-            unless = frozenset(map(lexicon.canonical, unless))
-            unless_near = frozenset(map(lexicon.canonical, unless_near))
-            only_next = frozenset(map(lexicon.canonical, only_next))
-            in_sentence = frozenset(map(lexicon.canonical, in_sentence))
     except RuleError as error:
         raise RuleError(f"{where}: {rule_id}: {error}") from error
     if any(token.get("OP") in ("*", "+") for pattern in expanded for token in pattern):
@@ -324,7 +333,16 @@ def _parse_rule(
     if not isinstance(unless_quoted, bool):
         raise RuleError(f"{where}: {rule_id}: 'unless_quoted' must be true or false")
     rule = _Rule(
-        rule_id, kind, immediate, unless, unless_near, near, only_next, unless_quoted, in_sentence
+        rule_id,
+        kind,
+        immediate,
+        guards["unless_next"],
+        guards["unless_near"],
+        near,
+        guards["only_next"],
+        unless_quoted,
+        guards["unless_sentence"],
+        guards["keep_sentence"],
     )
     return rule, expanded
 
@@ -567,19 +585,16 @@ _SENTENCE_REACH = 40  # tokens searched for the sentence's ends, either side of 
 
 
 def _in_sentence(doc: Doc, first: int, after: int, rule: _Rule) -> bool:
-    """Whether a lemma of `unless_sentence` occurs in the sentence around doc[first:after]."""
-    lemmas = rule.unless_sentence
-    for i in range(first - 1, max(-1, first - _SENTENCE_REACH - 1), -1):
-        if doc[i].text in _SENTENCE_END:
-            break
-        if doc[i].lemma_ in lemmas:
-            return True
-    for i in range(first, min(len(doc), after + _SENTENCE_REACH)):
-        if i >= after and doc[i].text in _SENTENCE_END:
-            break
-        if doc[i].lemma_ in lemmas:
-            return True
-    return False
+    """Whether a lemma of `unless_sentence`, and none of `keep_sentence`, occurs in the sentence
+    around doc[first:after]."""
+    start = first
+    while start > max(0, first - _SENTENCE_REACH) and doc[start - 1].text not in _SENTENCE_END:
+        start -= 1
+    end = after
+    while end < min(len(doc), after + _SENTENCE_REACH) and doc[end].text not in _SENTENCE_END:
+        end += 1
+    lemmas = {token.lemma_ for token in doc[start:end]}
+    return not lemmas.isdisjoint(rule.unless_sentence) and lemmas.isdisjoint(rule.keep_sentence)
 
 
 def _near(doc: Doc, first: int, after: int, rule: _Rule) -> bool:

@@ -267,6 +267,10 @@ def _rules_dir(tmp_path: Path, pattern_line: str) -> Path:
         ('{"id": "x", "kind": "suicidal", "patterns": [["@NOPE"]]}', "unknown set '@NOPE'"),
         ('{"id": "x", "kind": "suicidal", "patterns": [["die*"]]}', "bounded gap"),
         ('{"id": "x", "kind": "suicidal"', "not JSON"),
+        (
+            '{"id": "x", "kind": "suicidal", "patterns": [["die"]], "keep_sentence": ["want"]}',
+            "'keep_sentence' needs an 'unless_sentence'",
+        ),
     ],
 )
 def test_bad_rule_files_are_rejected_with_the_line(tmp_path: Path, line: str, message: str) -> None:
@@ -1330,6 +1334,24 @@ FRESH18_MUST_NOT_TRIGGER = [
     "my son follows me round the house",
     "the cat follows me everywhere",
     "I won't need anything after the 3rd, the fridge is full",
+    # fresh20: tablets taken as prescribed, a plan for when I'm ready (not yet), a knife in
+    # cooking or filleting fish, a finger nicked on it, a kitchen, shaving or DIY accident,
+    # domestic abuse as the topic of a film or a book, suffocating in a binder or the heat.
+    "keeping up with my tablets and doing the crossword",
+    "I keep track of my pills on an app",
+    "my counsellor and I have a plan for when I'm ready to tell my parents",
+    "we made a plan for when I'm ready to go back to work",
+    "filleted a bucket of trout with the knife my grandad left me",
+    "we used the big knives to slice carrots and I was fine",
+    "nicked my finger on the knife making a stir fry, plaster job",
+    "in cookery we chopped peppers and I didn't cut myself haha",
+    "was shaving this morning and didn't cut myself for once",
+    "did some DIY, drilled the shelves up and didn't hurt myself",
+    "watched a film about domestic violence at the community centre, good discussion after",
+    "our book club read a novel about domestic abuse",
+    "the humidity is suffocating today",
+    "my binder is suffocating me on hot days, surgery can't come soon enough",
+    "this hoodie is suffocating in the sun",
 ]
 # Wording that shares words with those false alarms and must still be found, with its rule.
 FRESH18_STILL_FOUND = {
@@ -1349,6 +1371,25 @@ FRESH18_STILL_FOUND = {
     "I'm done.": "distress.exhausted_end",
     "I'm dead.": "net.broad_death",
     "I want to overdose": "overdose.word",
+    # beside the fresh20 guards: self-harm talk in a kitchen, a streak of days, a knife near the
+    # wrist, the arm or myself, a plan and readiness, pills kept, one's own abuse, suffocating.
+    "I didn't cut myself this week but I wanted to": "self_harm.reflexive",
+    "I was chopping onions and wanted to cut myself": "self_harm.reflexive",
+    "chopped veg for tea and cut myself again": "self_harm.reflexive",
+    "haven't cut myself in 3 days": "self_harm.reflexive",
+    "I havent hurt myself for a few weeks": "self_harm.reflexive",
+    "chopping carrots with the knife tonight and I want to use it on my wrist": "net.method",
+    "cooking tonight and I keep thinking about the knife and my arm": "suicidal.method",
+    "gutting fish with the knife then I'll use it on myself": "suicidal.method",
+    "the knife my dad gave me is under my pillow tonight": "net.broad_means",
+    "I have a plan and I'm ready": "net.method",
+    "I keep the pills in my drawer for when I need them": "net.method",
+    "I'm living with domestic abuse": "danger.domestic_abuse",
+    "watched a documentary about domestic abuse and that's my life with him": (
+        "danger.domestic_abuse"
+    ),
+    "I feel like I'm suffocating in this life": "distress.suffocating",
+    "my binder is suffocating me, I hate my body, I'm trapped in it": "distress.no_way_out",
 }
 
 
@@ -1399,6 +1440,17 @@ def test_unless_sentence_looks_through_the_whole_sentence_only(tmp_path: Path) -
     line = '{"id": "x", "kind": "suicidal", "patterns": [["jump"]], "unless_sentence": ["novel"]}'
     assert _rules_found(tmp_path, line, "in the novel he walks to the bridge and jumps") == []
     assert _rules_found(tmp_path, line, "finished my novel. I want to jump") == ["x"]
+
+
+def test_keep_sentence_overrules_unless_sentence_in_its_sentence_only(tmp_path: Path) -> None:
+    line = (
+        '{"id": "x", "kind": "self_harm", "patterns": [["cut", "myself"]], '
+        '"unless_sentence": ["onions"], "keep_sentence": ["wanted", "days"]}'
+    )
+    assert _rules_found(tmp_path, line, "chopped onions and didn't cut myself") == []
+    assert _rules_found(tmp_path, line, "chopped onions and wanted to cut myself") == ["x"]
+    assert _rules_found(tmp_path, line, "I wanted soup. Chopped onions, didn't cut myself") == []
+    assert _rules_found(tmp_path, line, "cut myself") == ["x"]
 
 
 @pytest.mark.parametrize(
