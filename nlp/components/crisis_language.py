@@ -550,35 +550,39 @@ def _quoted_from_others(doc: Doc, first: int, after: int) -> bool:
     """
     if any(t.lower_ in _SECOND_PERSON for t in doc[first:after]):
         return False
-    opener = next(
-        (
-            i
-            for i in range(first - 1, max(-1, first - _QUOTE_REACH - 1), -1)
-            if doc[i].text in _QUOTES
-        ),
-        None,
-    )
-    closer = next(
-        (i for i in range(after, min(len(doc), after + _QUOTE_REACH)) if doc[i].text in _QUOTES),
-        None,
-    )
-    if opener is None or closer is None:
-        return False
-    if any(doc[i].text in _QUOTES for i in range(opener + 1, first)):
-        return False  # a quote closed before the match: the match is outside it
+    opener = _opening_quote(doc, first, after)
+    return opener is not None and _reported_by_others(doc, opener)
+
+
+def _opening_quote(doc: Doc, first: int, after: int) -> int | None:
+    """The nearest quotation mark before doc[first:after], when another closes after it."""
+    before = range(first - 1, max(-1, first - _QUOTE_REACH - 1), -1)
+    opener = next((i for i in before if doc[i].text in _QUOTES), None)
+    following = range(after, min(len(doc), after + _QUOTE_REACH))
+    closes = any(doc[i].text in _QUOTES for i in following)
+    return opener if closes else None
+
+
+def _reported_by_others(doc: Doc, opener: int) -> bool:
+    """Whether a speech verb shortly before the quote opens it, said by someone not the client."""
     for verb in range(opener - 1, max(-1, opener - _SPEECH_REACH - 1), -1):
         token = doc[verb]
         if token.text in _SENTENCE_END:
             return False
         if token.lower_ in _SPEECH:
-            subject = []  # up to six tokens before the verb, within its sentence
-            for t in reversed(doc[max(0, verb - 6) : verb]):
-                if t.text in _SENTENCE_END:
-                    break
-                subject.append(t)
-            between = doc[verb + 1 : opener]
-            return not any(t.lower_ in _FIRST_PERSON for t in (*subject, *between))
+            speaker = [*_words_before(doc, verb, 6), *doc[verb + 1 : opener]]
+            return not any(t.lower_ in _FIRST_PERSON for t in speaker)
     return False
+
+
+def _words_before(doc: Doc, index: int, reach: int) -> list[Token]:
+    """Up to `reach` tokens before doc[index], nearest first, stopping at a sentence end."""
+    words = []
+    for token in reversed(doc[max(0, index - reach) : index]):
+        if token.text in _SENTENCE_END:
+            break
+        words.append(token)
+    return words
 
 
 _SENTENCE_REACH = 40  # tokens searched for the sentence's ends, either side of a match
