@@ -1352,6 +1352,8 @@ FRESH18_MUST_NOT_TRIGGER = [
     "the humidity is suffocating today",
     "my binder is suffocating me on hot days, surgery can't come soon enough",
     "this hoodie is suffocating in the sun",
+    "Wrote the wifi password down for my mum before she babysits",
+    "gave my brother the netflix password so he can watch the final",
 ]
 # Wording that shares words with those false alarms and must still be found, with its rule.
 FRESH18_STILL_FOUND = {
@@ -1360,6 +1362,7 @@ FRESH18_STILL_FOUND = {
     "I'm suicidal and I skipped my lecture today": "suicidal.suicidal_word",
     "I'm suicidal after practice every day": "suicidal.suicidal_word",
     "she said 'I want you dead'": "suicidal.death_wish",
+    "my passwords are written down for my brother now": "net.death_wish",
     "I told my GP 'I want to die'": "suicidal.death_wish",
     'I said "I want to die"': "suicidal.death_wish",
     "I fake smiles and cut myself": "self_harm.reflexive",
