@@ -56,7 +56,10 @@ _UNTIL = f"(?:{_ALT(sorted(_UNTIL_WORDS, key=len, reverse=True))})"
 # "before" as people type it: "b4 summer", "bfore friday".
 _BEFORE_WORDS = frozenset({"before", "b4", "bfore", "befor"})
 _BEFORE = f"(?:{_ALT(sorted(_BEFORE_WORDS, key=len, reverse=True))})"
-_BY = rf"(?:by|{_BEFORE}|{_UNTIL}|up\s+to|no\s+later\s+than|on|for|at|through|thru)"
+# "by", "before", "until" in all their spellings: what opens a deadline in every rule below.
+_UP_TO = rf"by|{_BEFORE}|{_UNTIL}"
+_UP_TO_WORDS = _BEFORE_WORDS | _UNTIL_WORDS | {"by"}
+_BY = rf"(?:{_UP_TO}|up\s+to|no\s+later\s+than|on|for|at|through|thru)"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
 _PER_AFTER = re.compile(
@@ -267,7 +270,7 @@ def _month_only(found: re.Match[str], today: date) -> date | None:
     year, _ = _roll_month(month, today)
     if found["year"]:
         year = int(found["year"])
-    if prep in _UNTIL_WORDS | _BEFORE_WORDS | {"by"} or found["part"] == "start":
+    if prep in _UP_TO_WORDS or found["part"] == "start":
         first = date(year, month, 1)
         return first if first >= today or found["year"] else date(year + 1, month, 1)
     if found["part"] == "middle":
@@ -363,24 +366,24 @@ _ANY_RULES: tuple[_Rule, ...] = (
         rf"(?P<month>{_MONTH})\.?\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}(?![\d:]){_YEAR}", _day_month
     ),
     _rule(
-        rf"(?:(?P<prep>by|{_BEFORE}|{_UNTIL}|in|during|through|thru)\s+)?(?:the\s+)?"
+        rf"(?:(?P<prep>{_UP_TO}|in|during|through|thru)\s+)?(?:the\s+)?"
         r"(?:(?P<part>end|start|beginning)\s+of\s+)?(?:the\s+)?"
         r"(?:q(?P<q>[1-4])|(?P<qword>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)"
         r"(?:\s+(?:of\s+)?(?P<year>\d{4}))?",
         _named_quarter,
     ),
     _rule(
-        rf"(?:(?:by|{_BEFORE}|{_UNTIL}|at|for|during|over|through|thru)\s+)?(?:the\s+)?"
+        rf"(?:(?:{_UP_TO}|at|for|during|over|through|thru)\s+)?(?:the\s+)?"
         r"(?:end|rest|remainder)\s+of\s+"
         rf"(?P<which>the\s+|this\s+|next\s+)?(?P<period>week|weekend|month|quarter|year|day"
         rf"|{_MONTH})",
         _end_of,
     ),
-    _rule(rf"(?:(?:by|{_BEFORE}|{_UNTIL})\s+)?(?P<abbr>eow|eom|eoq|eoy)", _abbreviated_end),
+    _rule(rf"(?:(?:{_UP_TO})\s+)?(?P<abbr>eow|eom|eoq|eoy)", _abbreviated_end),
     # "in the new year" is a period with no day in it (said in January it is this year).
     _rule(r"in\s+(?:the\s+)?new\s+year(?!'?s?\s+(?:eve|day))", _vague, vague=True),
     _rule(
-        rf"(?:(?:by|{_BEFORE}|{_UNTIL}|around|at)\s+)?(?:this|(?:the\s+|this\s+)?same)"
+        rf"(?:(?:{_UP_TO}|around|at)\s+)?(?:this|(?:the\s+|this\s+)?same)"
         r"\s+(?:time|day|date)\s+(?:next\s+(?P<period>week|fortnight|month|year)|tomorrow)",
         _same_time_next,
     ),
@@ -391,14 +394,14 @@ _ANY_RULES: tuple[_Rule, ...] = (
     ),
     _rule(rf"{_COUNT}{_UNIT}\s+from\s+(?:now|today)", _relative),
     _rule(
-        rf"(?P<by>(?:by|{_BEFORE}|{_UNTIL})\s+)?(?:the\s+)?"
+        rf"(?P<by>(?:{_UP_TO})\s+)?(?:the\s+)?"
         r"(?P<which>this|ths|next|nxt|this\s+coming|coming)"
-        rf"\s+(?P<period>week|month|quarter|year|weekend)|(?P<by2>(?:by|{_BEFORE}|{_UNTIL})\s+)?"
+        rf"\s+(?P<period>week|month|quarter|year|weekend)|(?P<by2>(?:{_UP_TO})\s+)?"
         r"(?P<which2>the|this|over\s+the|at\s+the)\s+(?P<weekend>weekend)",
         lambda found, today: _period_any(found, today),
     ),
     _rule(
-        rf"(?P<prep>by|{_BEFORE}|{_UNTIL}|in|during|through|thru|over|for)\s+(?:the\s+)?"
+        rf"(?P<prep>{_UP_TO}|in|during|through|thru|over|for)\s+(?:the\s+)?"
         rf"(?:(?P<part>start|beginning|middle|end)\s+of\s+|mid-?)?(?P<month>{_MONTH})"
         rf"(?!\s+\d){_YEAR}",
         _month_only,
@@ -419,9 +422,9 @@ _ANY_RULES: tuple[_Rule, ...] = (
         rf"(?:the\s+)?(?P<holiday>{_HOLIDAY}|easter|thanksgiving)(?!\s+(?:holidays?|hols|break)\b)",
         _holiday,
     ),
-    _rule(rf"(?:by|{_BEFORE}|{_UNTIL}|on)\s+the\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)", _day_only),
+    _rule(rf"(?:{_UP_TO}|on)\s+the\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)", _day_only),
     _rule(
-        rf"(?:(?:by|{_BEFORE}|{_UNTIL}|in|over|during|this|next|for|around|after|through"
+        rf"(?:(?:{_UP_TO}|in|over|during|this|next|for|around|after|through"
         r"|(?:by\s+)?(?:the\s+)?(?:end|start|beginning)\s+of)\s+(?:the\s+)?(?:next\s+|this\s+)?"
         r"(?:(?:summer|spring|autumn|fall|winter)(?:time)?(?:\s+(?:holidays?|hols|break))?"
         r"|(?:christmas|xmas|easter)\s+(?:holidays?|hols|break)|holidays|holiday\s+season"
@@ -479,7 +482,7 @@ DAY_PART = re.compile(
     rf"(?<![\w'])(?:{_WEEKDAY})\s+(?:morning|afternoon|arvo|evening|night|lunchtime)(?![\w])"
 )
 DAY_PART_DEADLINE = re.compile(
-    rf"(?<![\w])(?:by|{_BEFORE}|{_UNTIL}|no\s+later\s+than)\s+(?:the\s+|this\s+|next\s+)?$"
+    rf"(?<![\w])(?:{_UP_TO}|no\s+later\s+than)\s+(?:the\s+|this\s+|next\s+)?$"
 )
 
 

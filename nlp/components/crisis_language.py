@@ -457,8 +457,7 @@ class CrisisLanguage:
         if not findings:
             findings = list(dict.fromkeys(_run_all(self.net, self._net_by_anchor, doc, positions)))
         if not findings and self.squashed:
-            words = [(t.idx, t.idx + len(t.text)) for t in doc if self.lexicon.knows(t)]
-            findings = list(_run_squashed(self.squashed, doc, words))
+            findings = list(_run_squashed(self.squashed, doc, self.lexicon))
         if not findings and self.distress:
             found = _run_all(self.distress, self._distress_by_anchor, doc, positions)
             findings = list(dict.fromkeys(found))
@@ -632,13 +631,17 @@ def _load_squashed(path: Path) -> list[_Squashed]:
     return rules
 
 
-def _run_squashed(
-    rules: list[_Squashed], doc: Doc, words: list[tuple[int, int]]
-) -> Iterator[CrisisFinding]:
+def _inside_known_word(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether the characters start:end lie inside a single token the lexicon knows."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and lexicon.knows(span[0])
+
+
+def _run_squashed(rules: list[_Squashed], doc: Doc, lexicon: Lexicon) -> Iterator[CrisisFinding]:
     """Run the squashed regexes over the text reduced to lowercase letters and digits.
 
-    A match inside one of `words` (character spans of tokens the lexicon knows) is skipped: the
-    token rules saw that word whole and judged it with its neighbours.
+    A match inside one token the lexicon knows is skipped: the token rules saw that word whole
+    and judged it with its neighbours.
     """
     kept = [(i, c.lower()) for i, c in enumerate(doc.text) if c.isascii() and c.isalnum()]
     if not kept:
@@ -649,7 +652,7 @@ def _run_squashed(
         for found in rule.regex.finditer(squashed):
             if found.end() > found.start():
                 start, end = positions[found.start()], positions[found.end() - 1] + 1
-                if any(first <= start and end <= last for first, last in words):
+                if _inside_known_word(doc, start, end, lexicon):
                     continue
                 yield CrisisFinding(rule.kind, rule.immediate, start, end, rule.id)
 

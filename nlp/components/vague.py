@@ -26,6 +26,7 @@ _SUBJECT_AND_BE = frozenset({"im", "iam"})
 _WISHES = frozenset({"want", "wanna", "wants", "need", "needs", "hope", "wish", "aim", "plan"})
 _CLIENT = frozenset({"i", "we"})
 _DANGLING = frozenset({"my", "our", "the", "his", "her", "their", "your", "this", "that"})
+_AGAIN = frozenset({"again"})
 # "that's loads", "it's a lot", "this is a bit much": a comment on the goal, not its amount.
 _COMMENT_LEADS = frozenset({"that", "it", "this", "which"})
 _COMMENT_VERBS = frozenset({"'s", "’s", "s", "is", "was", "sounds", "seems", "feels"})
@@ -109,17 +110,10 @@ def _timed(doc: Doc, end: int) -> bool:
     )
 
 
-def _trim_dangling(doc: Doc, start: int, end: int) -> int:
-    """The end once a word left dangling is dropped: "get on top of my" when the optional
-    object never came."""
-    while end - start > 1 and doc[end - 1].lower_ in _DANGLING:
-        end -= 1
-    return end
-
-
-def _trim_again(doc: Doc, start: int, end: int) -> int:
-    """The end without a closing "again": "feel normal" in "feel normal again"."""
-    while end - start > 1 and doc[end - 1].lower_ == "again":
+def _trim_end(doc: Doc, start: int, end: int, words: frozenset[str]) -> int:
+    """The end once closing ``words`` are dropped: a word left dangling ("get on top of my"
+    when the optional object never came), a closing "again" ("feel normal again")."""
+    while end - start > 1 and doc[end - 1].lower_ in words:
         end -= 1
     return end
 
@@ -183,6 +177,7 @@ class VagueFinder:
         self.phrase_ends = word_set("function_words") | word_set("clause_breaks")
         self.intensifiers = word_set("intensifiers") | {"a"}
         self.adverbs = self.intensifiers | word_set("adverbs")
+        self.not_nouns = self.phrase_ends | self.adverbs
         self.hedge_objects = word_set("hedge_objects")
         self.determiners = word_set("possessives")
         self.qualifiers = word_set("object_qualifiers")
@@ -247,11 +242,11 @@ class VagueFinder:
                 return None
         if "pairs" in rule and not self._paired(doc, end, rule["pairs"]):
             return None  # "worn out" and "fed up" are states; "worked out" is not
-        trimmed = _trim_dangling(doc, start, end)
+        trimmed = _trim_end(doc, start, end, _DANGLING)
         if trimmed < end and rule.get("drop_dangling"):
             return None  # "look after my wife": the object is someone else, not the client
         end = _self_compound(doc, _hyphen_tail(doc, trimmed))
-        return start, _trim_again(doc, start, end)
+        return start, _trim_end(doc, start, end, _AGAIN)
 
     def _ruled_out(self, doc: Doc, rule: Rule, start: int, end: int) -> bool:
         """Context that makes the wording concrete, or flagged some other way."""
@@ -286,7 +281,7 @@ class VagueFinder:
         if lead.lower_ in _RELATIVE_LEADS or lead.lower_ in self.relative_heads:
             return True
         # "the people I usually avoid": a noun before the subject heads the clause
-        return lead.is_alpha and lead.lower_ not in self.phrase_ends | self.adverbs
+        return lead.is_alpha and lead.lower_ not in self.not_nouns
 
     def _describes(self, doc: Doc, rule: Rule, start: int) -> bool:
         """A state that says how things are, not what the client wants."""
